@@ -1,0 +1,55 @@
+import { defineConfig } from 'wxt';
+import {
+  MACGAI_MATCHES,
+  MACGAI_TEST_MATCHES,
+  MANAGER_MATCHES,
+  MANAGER_TEST_MATCHES,
+} from './lib/sites/hosts';
+
+/**
+ * `RECONCILE_TEST_HOSTS=1` (set by `npm run build:test`) builds into .output/test/ and adds the
+ * loopback replica hosts to the content scripts and host permissions. Nothing else differs.
+ */
+const testHosts = process.env.RECONCILE_TEST_HOSTS === '1';
+
+export const GECKO_ID = 'macgai-reconcile@academy-tools.kr';
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  outDir: testHosts ? '.output/test' : '.output',
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'ko',
+    // IndexedDB holds every record: unlimitedStorage keeps the browser from evicting it.
+    permissions: ['unlimitedStorage'],
+    host_permissions: [...MACGAI_MATCHES, ...MANAGER_MATCHES],
+    action: { default_title: '__MSG_extName__' },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: GECKO_ID,
+          strict_min_version: '128.0',
+          // Nothing leaves the browser: records stay in the extension's own IndexedDB.
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
+  hooks: {
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (!testHosts) return;
+      manifest.host_permissions = [
+        ...(manifest.host_permissions ?? []),
+        ...MACGAI_TEST_MATCHES,
+        ...MANAGER_TEST_MATCHES,
+      ];
+      for (const script of manifest.content_scripts ?? []) {
+        const matches = script.matches ?? [];
+        if (matches.some((m) => MACGAI_MATCHES.includes(m))) matches.push(...MACGAI_TEST_MATCHES);
+        if (matches.some((m) => MANAGER_MATCHES.includes(m))) matches.push(...MANAGER_TEST_MATCHES);
+      }
+    },
+  },
+});
