@@ -1,0 +1,111 @@
+import { browser } from 'wxt/browser';
+import { t } from '@/lib/i18n';
+import { MANAGER_HOME } from '@/lib/sites/hosts';
+import { applyBadge, type BadgeApi, badgeView } from './badge';
+import { CHANNEL, type ChangedNotice } from './channel';
+import { type BusinessRow, openDb } from './db';
+import { type Handlers, route } from './router';
+import { senderRules } from './senders';
+import { createService } from './service';
+
+/**
+ * Wires the store into the background. Runs on every wake of the MV3 worker / event page: the
+ * badge is recomputed from the database each time, so a killed worker never leaves it stale.
+ */
+
+const OVERDUE_DAYS_DEFAULT = 3;
+
+function action(): BadgeApi {
+  // MV3 has `action`; an MV2 build would have `browserAction`.
+  const api = browser.action ?? (browser as unknown as { browserAction: BadgeApi }).browserAction;
+  return api as unknown as BadgeApi;
+}
+
+export function startBackground(): void {
+  const db = openDb();
+  const manifest = browser.runtime.getManifest();
+  const managerPatterns =
+    manifest.content_scripts?.find((cs) =>
+      cs.js?.some((f) => f.includes('content-scripts/manager.js')),
+    )?.matches ?? [];
+
+  let badgeQueued: Promise<void> | null = null;
+  const refreshBadge = (): Promise<void> => {
+    badgeQueued ??= (async () => {
+      await Promise.resolve();
+      badgeQueued = null;
+      const setting = await db.settings.get('overdueDays');
+      const days = typeof setting?.value === 'number' ? setting.value : OVERDUE_DAYS_DEFAULT;
+      const view = await badgeView(db, Date.now(), days, {
+        title: t('extName'),
+        perBusiness: (name, n) => t('badgeTooltipLine', name, n),
+      });
+      await applyBadge(action(), view);
+    })().catch((error) => console.error('[reconcile] badge', error));
+    return badgeQueued;
+  };
+
+  const notifyTabs = async () => {
+    const notice: ChangedNotice = { channel: CHANNEL, type: 'changed' };
+    const tabs = await browser.tabs.query({});
+    for (const tab of tabs) {
+      if (tab.id !== undefined) browser.tabs.sendMessage(tab.id, notice).catch(() => {});
+    }
+  };
+
+  const openManager = async (business: BusinessRow | null): Promise<boolean> => {
+    const existing = managerPatterns.length
+      ? await browser.tabs.query({ url: managerPatterns })
+      : [];
+    const tab = existing.find((t) => t.id !== undefined);
+    if (tab?.id !== undefined) {
+      await browser.tabs.update(tab.id, { active: true });
+      if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
+      return true;
+    }
+    await browser.tabs.create({ url: business?.managerUrl ?? MANAGER_HOME });
+    return true;
+  };
+
+  const service = createService({
+    db,
+    now: Date.now,
+    changed: () => {
+      void refreshBadge();
+      void notifyTabs();
+    },
+    openManager,
+  });
+
+  const handlers: Handlers = {
+    'page.report': (p) => service.reportPage(p),
+    'payments.observe': (p) => service.observePayments(p),
+    'payments.intent': (p) => service.recordIntent(p),
+    'businesses.learn': (p) => service.learnBusinesses(p),
+    'manager.nextBusiness': (p) => service.nextManagerBusiness(p),
+    'recon.start': (p) => service.start(p.id),
+    'recon.act': async (p) => {
+      const action =
+        p.action === 'undo'
+          ? ({ type: 'undo' } as const)
+          : p.action === 'dismiss'
+            ? ({ type: 'dismiss', reason: p.reason ?? '' } as const)
+            : ({
+                type: 'resolve',
+                evidence: { at: Date.now(), source: 'manual', invoice: null, note: p.reason },
+                reason: p.reason,
+              } as const);
+      const record = await service.act(p.id, action);
+      return { state: record.state };
+    },
+  };
+
+  const rules = senderRules(manifest, browser.runtime.id, browser.runtime.getURL('/'));
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if ((message as { channel?: unknown })?.channel !== CHANNEL) return undefined;
+    return route(rules, handlers, message, sender);
+  });
+
+  void navigator.storage?.persist?.().catch(() => false);
+  void refreshBadge();
+}

@@ -1,0 +1,119 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { MacgaiPayment, ManagerInvoice, Reconciliation } from '@/lib/domain/model';
+
+/**
+ * The extension's own IndexedDB. This is the only file that opens Dexie. The background owns
+ * writes; the popup, options and audit pages (same extension origin) read it with liveQuery.
+ */
+
+export type PasswordPolicy = 'derive' | 'stored' | 'ask';
+
+export interface BusinessRow {
+  /** 'b:<10 digits>' when the 사업자번호 is known, else 'n:<사업자명>'. */
+  id: string;
+  name: string;
+  bizNo: string | null;
+  /** 문자결제상태 as MacGai shows it ('사용가능'). */
+  smsPayStatus: string | null;
+  managerUrl: string | null;
+  managerAccount: string | null;
+  passwordPolicy: PasswordPolicy;
+  updatedAt: number;
+}
+
+/** Kept apart from every other table so no export or backup can include it by accident. */
+export interface SecretRow {
+  businessId: string;
+  cancelPassword: string;
+}
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+export interface DiagnosticRow {
+  id?: number;
+  at: number;
+  site: 'macgai' | 'manager';
+  url: string;
+  pageKind: string;
+  missing: string[];
+}
+
+export interface LogRow {
+  id?: number;
+  at: number;
+  type: string;
+  businessId: string | null;
+  detail: string;
+}
+
+/** The user pressed a cancel button on a selected row; kept until its status changes or expires. */
+export interface IntentRow {
+  key: string;
+  action: 'force' | 'normal';
+  at: number;
+  payment: MacgaiPayment;
+}
+
+/** A stored record as of schema v2: `stateSince` is when the current state began. */
+export type ReconRow = Reconciliation & { stateSince: number };
+
+export type ReconDb = Dexie & {
+  records: EntityTable<ReconRow, 'id'>;
+  payments: EntityTable<MacgaiPayment, 'key'>;
+  invoices: EntityTable<ManagerInvoice, 'key'>;
+  businesses: EntityTable<BusinessRow, 'id'>;
+  secrets: EntityTable<SecretRow, 'businessId'>;
+  settings: EntityTable<SettingRow, 'key'>;
+  diagnostics: EntityTable<DiagnosticRow, 'id'>;
+  log: EntityTable<LogRow, 'id'>;
+  intents: EntityTable<IntentRow, 'key'>;
+};
+
+export const DB_NAME = 'macgai-reconcile';
+
+/** Version 1's schema, kept verbatim: Dexie needs it to upgrade old databases. */
+export const SCHEMA_V1 = {
+  records: 'id, state, businessId, updatedAt',
+  payments: 'key, businessId, status',
+  invoices: 'key, businessId, phone, status',
+  businesses: 'id, name',
+  secrets: 'businessId',
+  settings: 'key',
+  diagnostics: '++id, at',
+  log: '++id, at',
+  intents: 'key, at',
+};
+
+/**
+ * Version 2 adds per-business state lookups, lookups by payment key (drift records carry the
+ * MacGai payment they contradict) and `stateSince` (how long a record has waited).
+ */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  records: 'id, state, businessId, updatedAt, [businessId+state], stateSince, payment.key',
+};
+
+/** When the record entered its current state: the last event's time, else its creation. */
+export function stateSinceOf(record: Reconciliation): number {
+  const last = record.events[record.events.length - 1];
+  return last?.at ?? record.createdAt;
+}
+
+export function openDb(name = DB_NAME): ReconDb {
+  const db = new Dexie(name) as ReconDb;
+  db.version(1).stores(SCHEMA_V1);
+  db.version(2)
+    .stores(SCHEMA_V2)
+    .upgrade((tx) =>
+      tx
+        .table<ReconRow>('records')
+        .toCollection()
+        .modify((row) => {
+          row.stateSince = stateSinceOf(row);
+        }),
+    );
+  return db;
+}
