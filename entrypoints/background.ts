@@ -1,0 +1,5 @@
+import { startBackground } from '@/lib/store/background';
+
+export default defineBackground(() => {
+  startBackground();
+});

@@ -1,0 +1,12 @@
+import { startMacgaiOverlay } from '@/lib/overlay/macgai';
+import { MACGAI_MATCHES } from '@/lib/sites/hosts';
+
+export default defineContentScript({
+  matches: MACGAI_MATCHES,
+  allFrames: true,
+  matchAboutBlank: true,
+  runAt: 'document_idle',
+  main(ctx) {
+    startMacgaiOverlay(ctx);
+  },
+});

@@ -1,0 +1,186 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { isMacgaiCancelled, type MacgaiPayment } from '@/lib/domain';
+import { findLists, readRow } from '@/lib/engine/lists';
+import { recognize } from '@/lib/engine/recognize';
+import { fold } from '@/lib/engine/text';
+import { OWN_HOST_TAG, watch } from '@/lib/engine/watch';
+import { t } from '@/lib/i18n';
+import { businessPopup, macgai } from '@/lib/sites/macgai';
+import { call } from '@/lib/store/client';
+import { clearFlag, drawFlag, type FlagTexts } from './flags';
+import { type ReadRow, readPayments } from './macgai-read';
+import { contextScheduler, diagnosticsReporter, markPage, onStoreChanged } from './page';
+
+/**
+ * The MacGai overlay. On every (re-)render it reads the payment lists, sends what it saw to the
+ * background (which records it before answering) and marks the rows from that answer. It watches
+ * which row the user selects and which cancel button they press; it never clicks anything itself.
+ */
+
+const texts = (): FlagTexts => ({
+  pending: t('flagPending'),
+  start: t('flagStart'),
+  startLabel: t('flagStartLabel'),
+  resolved: (time) => t('flagResolved', time),
+  drift: t('flagDrift'),
+  driftHint: t('flagDriftHint'),
+});
+
+function buttonText(el: Element): string {
+  if (el instanceof HTMLInputElement) return el.value;
+  return el.textContent ?? '';
+}
+
+function pressedButton(event: Event): Element | null {
+  for (const node of event.composedPath()) {
+    if (!(node instanceof Element)) continue;
+    if (node.tagName.toLowerCase() === OWN_HOST_TAG) return null;
+    if (node.matches('button, input[type=button], input[type=submit], a, [role=button]'))
+      return node;
+  }
+  return null;
+}
+
+function matchesWords(el: Element, words: readonly string[]): boolean {
+  const text = fold(buttonText(el));
+  return (
+    text.length > 0 &&
+    text.length <= 20 &&
+    words.some((w) => text === fold(w) || text === `[${fold(w)}]`)
+  );
+}
+
+export function startMacgaiOverlay(ctx: ContentScriptContext): void {
+  const report = diagnosticsReporter('macgai');
+  const flagTexts = texts();
+  let shown: ReadRow[] = [];
+  let selected: MacgaiPayment | null = null;
+  let selectedBusiness: { name: string; bizNo: string | null; smsPayStatus: string | null } | null =
+    null;
+  let learned = '';
+  let sequence = 0;
+
+  const start = (id: string) => {
+    call('recon.start', { id }).catch((error) =>
+      window.alert(t('flagStartFailed', String(error.message ?? error))),
+    );
+  };
+
+  const paymentOf = (el: Element): MacgaiPayment | null =>
+    shown.find((r) => r.row === el || r.row.contains(el))?.payment ?? null;
+
+  const scanBusinesses = (): boolean => {
+    const list = findLists(document, businessPopup.list).found[0];
+    if (!list) return false;
+    markPage(businessPopup.kind);
+    const businesses = list.rows
+      .map((row) => readRow(row, list.columns))
+      .filter((f) => f.name && f.bizNo)
+      .map((f) => ({ name: f.name ?? '', bizNo: f.bizNo ?? null, smsPayStatus: f.smsPay ?? null }));
+    const signature = JSON.stringify(businesses);
+    if (businesses.length && signature !== learned) {
+      learned = signature;
+      call('businesses.learn', { businesses }).catch((e) => console.warn('[reconcile]', e));
+    }
+    return true;
+  };
+
+  const scan = () => {
+    const result = recognize(document, macgai.pages);
+    if (!result.recognized) {
+      for (const r of shown) clearFlag(r.row);
+      shown = [];
+      if (scanBusinesses()) return;
+      markPage(result.kind);
+      report(result);
+      return;
+    }
+    markPage(result.kind);
+    report(result);
+    const { rows } = readPayments(result);
+    const stillShown = new Set(rows.map((r) => r.row));
+    for (const old of shown) if (!stillShown.has(old.row)) clearFlag(old.row);
+    shown = rows;
+    const mine = ++sequence;
+    call('payments.observe', { payments: rows.map((r) => r.payment) })
+      .then(({ judgments }) => {
+        if (mine !== sequence) return; // a newer scan will draw
+        for (const r of rows) {
+          drawFlag(
+            r.row,
+            r.anchor,
+            r.row.isConnected ? (judgments[r.payment.key] ?? null) : null,
+            flagTexts,
+            start,
+          );
+        }
+      })
+      .catch((error) => console.warn('[reconcile] payments not recorded', error));
+  };
+
+  // Capture phase: we see the click before the page's own handler opens its confirm().
+  ctx.addEventListener(
+    document,
+    'click',
+    (event) => {
+      const button = pressedButton(event);
+      const target = event.target instanceof Element ? event.target : null;
+      if (button && matchesWords(button, macgai.buttons.managerShortcut)) {
+        if (selectedBusiness)
+          call('manager.nextBusiness', { business: selectedBusiness }).catch(() => {});
+        return;
+      }
+      const action = button
+        ? matchesWords(button, macgai.buttons.forceCancel)
+          ? 'force'
+          : matchesWords(button, macgai.buttons.normalCancel)
+            ? 'normal'
+            : null
+        : null;
+      if (action) {
+        const payment = paymentOf(button as Element) ?? selected;
+        if (payment && !isMacgaiCancelled(payment.status)) {
+          call('payments.intent', { action, payment }).catch((e) => console.warn('[reconcile]', e));
+        }
+        return;
+      }
+      if (target) {
+        const payment = paymentOf(target);
+        if (payment) selected = payment;
+        const bizList = findLists(document, businessPopup.list).found[0];
+        const bizRow = bizList?.rows.find((row) => row.contains(target));
+        if (bizList && bizRow) {
+          const f = readRow(bizRow, bizList.columns);
+          if (f.name)
+            selectedBusiness = {
+              name: f.name,
+              bizNo: f.bizNo ?? null,
+              smsPayStatus: f.smsPay ?? null,
+            };
+        }
+      }
+    },
+    { capture: true },
+  );
+
+  ctx.addEventListener(
+    document,
+    'change',
+    (event) => {
+      const target = event.target;
+      if (
+        target instanceof HTMLInputElement &&
+        (target.type === 'checkbox' || target.type === 'radio') &&
+        target.checked
+      ) {
+        const payment = paymentOf(target);
+        if (payment) selected = payment;
+      }
+    },
+    { capture: true },
+  );
+
+  const scheduler = contextScheduler(ctx);
+  onStoreChanged(ctx, () => scheduler.requestAnimationFrame(scan));
+  watch(document.documentElement, scan, scheduler, (stop) => ctx.onInvalidated(stop));
+}

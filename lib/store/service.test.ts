@@ -1,0 +1,154 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { makePayment } from '@/lib/domain/testing';
+import { openDb, type ReconDb } from './db';
+import { createService, INTENT_TTL_MS, type Service } from './service';
+
+let db: ReconDb;
+let service: Service;
+let now: number;
+const changed = vi.fn();
+const openManager = vi.fn(async () => true);
+
+beforeEach(async () => {
+  db = openDb(`svc-${Math.random()}`);
+  now = Date.UTC(2026, 10, 26, 3);
+  changed.mockClear();
+  openManager.mockClear();
+  service = createService({ db, now: () => now, changed, openManager });
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+const live = makePayment({
+  status: '결제대기',
+  customer: '윤서진',
+  amount: 280000,
+  date: '2026-11-18',
+});
+const cancelled = { ...live, status: '대기취소' };
+
+describe('payments.observe', () => {
+  it('records a force cancel when the row the user pressed [강제취소] on turns cancelled', async () => {
+    await service.observePayments({ payments: [live] });
+    expect((await service.recordIntent({ action: 'force', payment: live })).recorded).toBe(true);
+    now += 2_000;
+    const { judgments } = await service.observePayments({ payments: [cancelled] });
+    expect(judgments[live.key]).toMatchObject({ mark: 'pending', id: `p:${live.key}` });
+    const record = await db.records.get(`p:${live.key}`);
+    expect(record?.state).toBe('pending');
+    expect(record?.payment?.cause).toBe('force');
+    expect(await db.intents.count()).toBe(0);
+    expect(changed).toHaveBeenCalled();
+  });
+
+  it('records nothing after [결제취소] (MacGai syncs it) and nothing when the user backed out', async () => {
+    await service.recordIntent({ action: 'normal', payment: live });
+    const normal = await service.observePayments({ payments: [cancelled] });
+    expect(normal.judgments[live.key]).toBeNull();
+    expect(await db.records.count()).toBe(0);
+
+    const other = makePayment({ status: '결제완료', customer: '김하늘' });
+    await service.recordIntent({ action: 'force', payment: other });
+    const backedOut = await service.observePayments({ payments: [other] });
+    expect(backedOut.judgments[other.key]).toBeNull();
+    expect(await db.records.count()).toBe(0);
+  });
+
+  it('stores a cancelled 문자결제 of unknown cause as unverified, without a mark', async () => {
+    const { judgments } = await service.observePayments({ payments: [cancelled] });
+    expect(judgments[live.key]).toBeNull();
+    expect((await db.records.get(`p:${live.key}`))?.state).toBe('unverified');
+  });
+
+  it('forgets a pressed button after its time-out', async () => {
+    await service.observePayments({ payments: [live] });
+    await service.recordIntent({ action: 'force', payment: live });
+    now += INTENT_TTL_MS + 1;
+    await service.observePayments({ payments: [cancelled] });
+    expect((await db.records.get(`p:${live.key}`))?.state).toBe('unverified');
+  });
+
+  it('is idempotent: the same rows seen again write nothing and keep their marks', async () => {
+    const forced = { ...cancelled, note: '강제취소' };
+    await service.observePayments({ payments: [forced] });
+    changed.mockClear();
+    const again = await service.observePayments({ payments: [forced] });
+    expect(again.judgments[live.key]?.mark).toBe('pending');
+    expect(changed).not.toHaveBeenCalled();
+    expect(await db.records.count()).toBe(1);
+  });
+
+  it('keeps what an earlier sighting knew (phone, business) when a list lacks it', async () => {
+    await service.observePayments({
+      payments: [{ ...live, phone: '01074851651', businessName: '해솔' }],
+    });
+    await service.observePayments({ payments: [{ ...live, phone: null, businessName: null }] });
+    const stored = await db.payments.get(live.key);
+    expect(stored?.phone).toBe('01074851651');
+    expect(stored?.businessName).toBe('해솔');
+  });
+});
+
+describe('intents', () => {
+  it('ignores a press on a row that is already cancelled', async () => {
+    expect((await service.recordIntent({ action: 'force', payment: cancelled })).recorded).toBe(
+      false,
+    );
+    expect(await db.intents.count()).toBe(0);
+  });
+});
+
+describe('reconciliation actions', () => {
+  it('starts, opens the manager site, resolves manually, undoes, and rejects illegal steps', async () => {
+    await service.observePayments({ payments: [{ ...cancelled, note: '강제취소' }] });
+    const id = `p:${live.key}`;
+    await service.start(id);
+    expect(openManager).toHaveBeenCalledOnce();
+    expect((await db.records.get(id))?.state).toBe('in_progress');
+    expect((await db.settings.get('handoff'))?.value).toMatchObject({ id });
+    const resolved = await service.act(id, {
+      type: 'resolve',
+      evidence: { at: now, source: 'manual', invoice: null, note: '전화로 확인' },
+      reason: '전화로 확인',
+    });
+    expect(resolved.state).toBe('resolved');
+    expect((await service.act(id, { type: 'undo' })).state).toBe('in_progress');
+    await expect(service.act(id, { type: 'undo' })).rejects.toThrow();
+    await expect(service.act('p:nope', { type: 'undo' })).rejects.toThrow(/No reconciliation/);
+  });
+});
+
+describe('businesses and diagnostics', () => {
+  it('learns businesses by 사업자번호 and remembers which one the manager site is for', async () => {
+    await service.learnBusinesses({
+      businesses: [{ name: '해솔학원', bizNo: '220-81-62517', smsPayStatus: '사용가능' }],
+    });
+    const { businessId } = await service.nextManagerBusiness({
+      business: { name: '해솔학원', bizNo: '220-81-62517', smsPayStatus: null },
+    });
+    expect(businessId).toBe('b:2208162517');
+    const row = await db.businesses.get(businessId);
+    expect(row).toMatchObject({
+      name: '해솔학원',
+      bizNo: '2208162517',
+      smsPayStatus: '사용가능',
+      passwordPolicy: 'derive',
+    });
+    expect((await db.settings.get('nextManagerBusiness'))?.value).toMatchObject({ businessId });
+  });
+
+  it('records each unrecognised layout once, and nothing for recognised pages', async () => {
+    const report = {
+      site: 'macgai' as const,
+      url: 'https://edu.macgai7.com/x',
+      pageKind: 'unrecognized',
+      missing: ['납부금액'],
+    };
+    await service.reportPage(report);
+    await service.reportPage(report);
+    await service.reportPage({ ...report, pageKind: 'macgai-student-payments', missing: [] });
+    expect(await db.diagnostics.count()).toBe(1);
+  });
+});
