@@ -1,0 +1,150 @@
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Frame, Page } from 'puppeteer-core';
+import { afterAll, beforeAll } from 'vitest';
+import { type ReplicaHandle, startReplica } from '../replica/server';
+import type { Cases } from '../replica/types';
+import { type BrowserName, type ExtensionBrowser, launchWithExtension } from './browsers';
+
+/**
+ * One browser (fresh profile) and one replica server per describe block, reused by its tests.
+ * Pages are driven as a person would: click the row, press the button, accept the confirm().
+ */
+
+export interface E2E {
+  ext: ExtensionBrowser;
+  replica: ReplicaHandle;
+  /** Native confirm()/alert() messages seen, in order (all accepted unless `dismissNext`). */
+  dialogs: string[];
+  /** The next confirm() is dismissed (the user backs out). */
+  dismissNext(): void;
+  /** A new tab, brought to front (background tabs get no animation frames). */
+  page(url?: string): Promise<Page>;
+}
+
+export function useE2E(
+  name: BrowserName,
+  opts: Parameters<typeof launchWithExtension>[1] = {},
+): E2E {
+  const ctx = { dialogs: [] as string[] } as E2E;
+  let dismiss = false;
+  beforeAll(async () => {
+    ctx.replica = await startReplica();
+    ctx.ext = await launchWithExtension(name, opts);
+  });
+  afterAll(async () => {
+    await ctx.ext?.close();
+    await ctx.replica?.close();
+  });
+  ctx.dismissNext = () => {
+    dismiss = true;
+  };
+  ctx.page = async (url?: string) => {
+    const page = await ctx.ext.browser.newPage();
+    page.on('dialog', (d) => {
+      ctx.dialogs.push(d.message());
+      if (dismiss && d.type() === 'confirm') {
+        dismiss = false;
+        void d.dismiss();
+      } else void d.accept();
+    });
+    await page.bringToFront();
+    if (url) await page.goto(url);
+    return page;
+  };
+  return ctx;
+}
+
+type Scope = Page | Frame;
+
+/** A table row or ARIA grid row that shows every one of `texts`. */
+export async function rowWith(scope: Scope, texts: string[]) {
+  const cond = texts.map((t) => `contains(normalize-space(.), ${JSON.stringify(t)})`).join(' and ');
+  const handle = await scope.waitForSelector(
+    `xpath/(//tr[${cond}] | //*[@role="row"][${cond}])[last()]`,
+    {
+      timeout: 10_000,
+    },
+  );
+  if (!handle) throw new Error(`no row with ${texts.join(', ')}`);
+  return handle;
+}
+
+/** Clicks the button (or input button) whose visible text is `label`. */
+export async function press(scope: Scope, label: string): Promise<void> {
+  const q = JSON.stringify(label);
+  const button = await scope.waitForSelector(
+    `xpath/(//button[normalize-space(.)=${q}] | //input[(@type="button" or @type="submit") and @value=${q}] | //a[normalize-space(.)=${q}])[1]`,
+    { visible: true, timeout: 10_000 },
+  );
+  if (!button) throw new Error(`no button ${label}`);
+  await button.click();
+}
+
+/** Waits until `fn` returns a truthy value in the page (polling; works in both browsers). */
+export async function until<T>(scope: Scope, fn: string, timeout = 10_000): Promise<T> {
+  const handle = await scope.waitForFunction(fn, { timeout, polling: 100 });
+  return (await handle.jsonValue()) as T;
+}
+
+/** `data-reconcile` marks on the rows of a document, as [mark, row text] pairs. */
+export async function marks(scope: Scope): Promise<[string, string][]> {
+  return scope.evaluate(() =>
+    Array.from(document.querySelectorAll('[data-reconcile]')).map(
+      (el) =>
+        [
+          el.getAttribute('data-reconcile') ?? '',
+          (el.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        ] as [string, string],
+    ),
+  );
+}
+
+export async function pageKind(scope: Scope): Promise<string | null> {
+  return scope.evaluate(() => document.documentElement.getAttribute('data-reconcile-page'));
+}
+
+/** Polls until the page kind is set by the content script. */
+export async function waitForPageKind(scope: Scope, kind?: string): Promise<string> {
+  const expr = kind
+    ? `document.documentElement.getAttribute('data-reconcile-page') === ${JSON.stringify(kind)} && ${JSON.stringify(kind)}`
+    : `document.documentElement.getAttribute('data-reconcile-page')`;
+  return until<string>(scope, expr);
+}
+
+export async function badgeBecomes(
+  ext: ExtensionBrowser,
+  text: string,
+  timeout = 10_000,
+): Promise<void> {
+  const deadline = Date.now() + timeout;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = await ext.badgeText();
+    if (last === text) return;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  throw new Error(`badge stayed "${last}", expected "${text}"`);
+}
+
+export const SCREENSHOT_DIR = resolve('artifacts/screenshots');
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: true });
+}
+
+/** The frame whose URL contains `part` (the grid layout's content frame). */
+export async function frameWith(page: Page, part: string): Promise<Frame> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const frame = page.frames().find((f) => f.url().includes(part));
+    if (frame) return frame;
+    if (Date.now() > deadline) throw new Error(`no frame with ${part}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export function caseOf<K extends keyof Cases>(replica: ReplicaHandle, name: K): Cases[K] {
+  return replica.state().cases[name];
+}
