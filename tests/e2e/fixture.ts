@@ -57,8 +57,18 @@ export function useE2E(
 
 type Scope = Page | Frame;
 
+/**
+ * Brings the scope's tab to front. Opening any other tab (an extension page to read the badge,
+ * a CDP helper) hides this one, and a hidden tab gets no animation frames: clicks would hang.
+ */
+export async function front(scope: Scope): Promise<void> {
+  const page = 'page' in scope && typeof scope.page === 'function' ? scope.page() : (scope as Page);
+  await page.bringToFront();
+}
+
 /** A table row or ARIA grid row that shows every one of `texts`. */
 export async function rowWith(scope: Scope, texts: string[]) {
+  await front(scope);
   const cond = texts.map((t) => `contains(normalize-space(.), ${JSON.stringify(t)})`).join(' and ');
   const handle = await scope.waitForSelector(
     `xpath/(//tr[${cond}] | //*[@role="row"][${cond}])[last()]`,
@@ -72,6 +82,7 @@ export async function rowWith(scope: Scope, texts: string[]) {
 
 /** Clicks the button (or input button) whose visible text is `label`. */
 export async function press(scope: Scope, label: string): Promise<void> {
+  await front(scope);
   const q = JSON.stringify(label);
   const button = await scope.waitForSelector(
     `xpath/(//button[normalize-space(.)=${q}] | //input[(@type="button" or @type="submit") and @value=${q}] | //a[normalize-space(.)=${q}])[1]`,
@@ -81,10 +92,29 @@ export async function press(scope: Scope, label: string): Promise<void> {
   await button.click();
 }
 
-/** Waits until `fn` returns a truthy value in the page (polling; works in both browsers). */
-export async function until<T>(scope: Scope, fn: string, timeout = 10_000): Promise<T> {
-  const handle = await scope.waitForFunction(fn, { timeout, polling: 100 });
-  return (await handle.jsonValue()) as T;
+/**
+ * Waits until the expression is truthy in the page and returns its value. Polls from Node with a
+ * Node-side deadline, so a throttled or navigating page can neither hang it nor outlive it.
+ */
+export async function until<T>(scope: Scope, expression: string, timeout = 10_000): Promise<T> {
+  const deadline = Date.now() + timeout;
+  let lastError: unknown = null;
+  for (;;) {
+    const value = await Promise.race([
+      scope.evaluate(expression).catch((error: unknown) => {
+        lastError = error;
+        return null;
+      }),
+      new Promise((r) => setTimeout(() => r(null), 2_000)),
+    ]);
+    if (value) return value as T;
+    if (Date.now() > deadline) {
+      throw new Error(
+        `timed out waiting for ${expression}${lastError ? ` (${String(lastError)})` : ''}`,
+      );
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /** `data-reconcile` marks on the rows of a document, as [mark, row text] pairs. */
@@ -134,11 +164,11 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png`, fullPage: true });
 }
 
-/** The frame whose URL contains `part` (the grid layout's content frame). */
+/** The child frame whose URL contains `part` (the grid layout's content frame). */
 export async function frameWith(page: Page, part: string): Promise<Frame> {
   const deadline = Date.now() + 10_000;
   for (;;) {
-    const frame = page.frames().find((f) => f.url().includes(part));
+    const frame = page.frames().find((f) => f !== page.mainFrame() && f.url().includes(part));
     if (frame) return frame;
     if (Date.now() > deadline) throw new Error(`no frame with ${part}`);
     await new Promise((r) => setTimeout(r, 100));
@@ -147,4 +177,49 @@ export async function frameWith(page: Page, part: string): Promise<Frame> {
 
 export function caseOf<K extends keyof Cases>(replica: ReplicaHandle, name: K): Cases[K] {
   return replica.state().cases[name];
+}
+
+/** A person's cancel in MacGai: click the payment row, press the button; the fixture accepts the confirm. */
+export async function cancelRow(
+  scope: Scope,
+  rowTexts: string[],
+  button: '강제취소' | '결제취소',
+): Promise<void> {
+  const row = await rowWith(scope, rowTexts);
+  await row.click();
+  await press(scope, button);
+}
+
+/** Every row of one table of the extension's store, read from an extension page (the real IndexedDB). */
+export async function storedRows<T = Record<string, unknown>>(
+  ext: ExtensionBrowser,
+  table: string,
+): Promise<T[]> {
+  return ext.inExtension(`() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('macgai-reconcile');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const req = db.transaction(${JSON.stringify(table)}).objectStore(${JSON.stringify(table)}).getAll();
+      req.onsuccess = () => { resolve(req.result); db.close(); };
+      req.onerror = () => reject(req.error);
+    };
+  })`);
+}
+
+/** Polls a table of the store until `ok(rows)` holds. */
+export async function storeUntil<T = Record<string, unknown>>(
+  ext: ExtensionBrowser,
+  table: string,
+  ok: (rows: T[]) => boolean,
+  timeout = 10_000,
+): Promise<T[]> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const rows = await storedRows<T>(ext, table);
+    if (ok(rows)) return rows;
+    if (Date.now() > deadline)
+      throw new Error(`store ${table} never matched: ${JSON.stringify(rows).slice(0, 500)}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
 }

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { BROWSERS } from './browsers';
+import {
+  badgeBecomes,
+  cancelRow,
+  caseOf,
+  marks,
+  storeUntil,
+  until,
+  useE2E,
+  waitForPageKind,
+} from './fixture';
+
+/**
+ * Nothing lives only in the background's memory: between every step the MV3 service worker is
+ * stopped (Chromium, CDP) or the event page is left to suspend (Firefox, short idle timeout).
+ */
+describe.each(BROWSERS)('background suspension in %s', (name) => {
+  const e2e = useE2E(name, { prefs: { 'extensions.background.idle.timeout': 1 } });
+
+  async function suspended() {
+    await e2e.ext.suspendBackground();
+    if (name === 'chromium') {
+      const workers = e2e.ext.browser
+        .targets()
+        .filter((t) => t.type() === 'service_worker' && t.url().startsWith(e2e.ext.origin));
+      expect(workers).toHaveLength(0);
+    }
+  }
+
+  it('keeps records, learned businesses and the badge across suspensions', async () => {
+    const target = caseOf(e2e.replica, 'forceCancelTarget');
+    const page = await e2e.page(
+      `${e2e.replica.macgaiUrl}/Student/StudentMng.aspx?sidx=${target.studentId}&tab=pay`,
+    );
+    await waitForPageKind(page, 'macgai-student-payments');
+    await suspended();
+
+    // The worker wakes for the click's message, records the intent, and may die again before the row changes.
+    await cancelRow(page, [target.date, target.amountText, '결제대기'], '강제취소');
+    await until(page, `document.querySelector('[data-reconcile="pending"]') !== null`);
+    await badgeBecomes(e2e.ext, '1');
+    await suspended();
+
+    // A business learned from the 결제 사업자 관리 popup survives too.
+    const biz = await e2e.page(`${e2e.replica.macgaiUrl}/Academy/BizPopup.aspx`);
+    await waitForPageKind(biz, 'macgai-businesses');
+    await storeUntil(e2e.ext, 'businesses', (rows) => rows.length === 2);
+    await biz.close();
+    await page.bringToFront();
+    await suspended();
+
+    const paid = caseOf(e2e.replica, 'paidForceCancelTarget');
+    await page.goto(
+      `${e2e.replica.macgaiUrl}/Student/StudentMng.aspx?sidx=${paid.studentId}&tab=pay`,
+    );
+    await waitForPageKind(page, 'macgai-student-payments');
+    await cancelRow(page, [paid.date, paid.amountText, '결제완료'], '강제취소');
+    await until(page, `document.querySelector('[data-reconcile="pending"]') !== null`);
+    await badgeBecomes(e2e.ext, '2');
+    await suspended();
+
+    // After a suspension the first page view asks the (restarted) background and gets the same answer.
+    await page.goto(
+      `${e2e.replica.macgaiUrl}/Student/StudentMng.aspx?sidx=${target.studentId}&tab=pay`,
+    );
+    await until(page, `document.querySelector('[data-reconcile="pending"]') !== null`);
+    expect((await marks(page)).map(([m]) => m)).toEqual(['pending']);
+    const records = await storeUntil<{ state: string }>(e2e.ext, 'records', () => true);
+    expect(records.filter((r) => r.state === 'pending')).toHaveLength(2);
+    expect(await storeUntil(e2e.ext, 'businesses', () => true)).toHaveLength(2);
+    await badgeBecomes(e2e.ext, '2');
+  });
+});
