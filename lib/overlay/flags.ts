@@ -24,15 +24,22 @@ interface Drawn {
 
 const drawn = new WeakMap<Element, Drawn>();
 
+/**
+ * The host takes no room (zero width): the badge floats beside the status text, so flags
+ * appearing or going never move the page's own layout.
+ */
 const STYLE = `
-:host { all: initial; display: inline-flex; vertical-align: middle; margin-inline-start: 6px; max-width: 100%; }
-.flag { display: inline-flex; align-items: center; gap: 4px; font: 12px/1.4 'Noto Sans KR','Malgun Gothic',sans-serif;
-  border-radius: 10px; padding: 0 6px; white-space: nowrap; }
+:host { all: initial; display: inline-block; position: relative; width: 0; height: 1em; vertical-align: middle; }
+.flag { position: absolute; left: 6px; top: 50%; transform: translateY(-50%); z-index: 2147483000;
+  display: inline-flex; align-items: center; gap: 4px; white-space: nowrap;
+  font: 12px/1.5 'Noto Sans KR','Malgun Gothic',sans-serif; border-radius: 10px; padding: 0 2px 0 7px;
+  box-shadow: 0 1px 2px rgba(0,0,0,.15); }
 .pending { background: #fff4e5; color: #8a3b00; border: 1px solid #f0b37e; }
-.resolved { color: #2f6f3e; }
-.drift { background: #eef2ff; color: #3730a3; border: 1px solid #a5b4fc; }
+.resolved { background: #f0faf2; color: #2f6f3e; border: 1px solid #b7dfc0; padding-right: 7px; }
+.drift { background: #eef2ff; color: #3730a3; border: 1px solid #a5b4fc; padding-right: 7px; }
 button { font: inherit; border: 1px solid #c2410c; background: #fff; color: #9a3412; border-radius: 8px;
-  padding: 0 6px; cursor: pointer; }
+  padding: 0 6px; margin: 1px 0; cursor: pointer; }
+button:hover { background: #fff1e6; }
 button:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
 `;
 

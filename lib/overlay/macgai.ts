@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { isMacgaiCancelled, type MacgaiPayment } from '@/lib/domain';
+import { isAllTalkPay, isMacgaiCancelled, type MacgaiPayment } from '@/lib/domain';
 import { findLists, readRow } from '@/lib/engine/lists';
 import { recognize } from '@/lib/engine/recognize';
 import { fold } from '@/lib/engine/text';
@@ -97,7 +97,8 @@ export function startMacgaiOverlay(ctx: ContentScriptContext): void {
     }
     markPage(result.kind);
     report(result);
-    const { rows } = readPayments(result);
+    // Only AllTalkPay (문자결제) payments concern us; a list without a method column sends all.
+    const rows = readPayments(result).rows.filter((r) => isAllTalkPay(r.payment.method) !== false);
     const stillShown = new Set(rows.map((r) => r.row));
     for (const old of shown) if (!stillShown.has(old.row)) clearFlag(old.row);
     shown = rows;

@@ -39,6 +39,7 @@ export function startBackground(): void {
       const view = await badgeView(db, Date.now(), days, {
         title: t('extName'),
         perBusiness: (name, n) => t('badgeTooltipLine', name, n),
+        unknownBusiness: t('badgeUnknownBusiness'),
       });
       await applyBadge(action(), view);
     })().catch((error) => console.error('[reconcile] badge', error));

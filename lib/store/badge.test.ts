@@ -6,7 +6,11 @@ import { openDb } from './db';
 import { toRow } from './service';
 
 const DAY = 86_400_000;
-const names = { title: '도우미', perBusiness: (n: string, c: number) => `${n}: ${c}건` };
+const names = {
+  title: '도우미',
+  perBusiness: (n: string, c: number) => `${n}: ${c}건`,
+  unknownBusiness: '사업자 미확인',
+};
 
 describe('badge', () => {
   it('counts open records, turns red when one is older than the limit, and lists businesses', async () => {
@@ -16,27 +20,40 @@ describe('badge', () => {
       color: '#5f6b7a',
       title: '도우미',
     });
+    await db.businesses.put({
+      id: 'b:1',
+      name: '해솔',
+      bizNo: null,
+      smsPayStatus: null,
+      managerUrl: null,
+      managerAccount: null,
+      passwordPolicy: 'derive',
+      updatedAt: 0,
+    });
     const a = createRecord(
       'payment',
-      makePayment({ customer: '가', businessName: '해솔' }),
+      makePayment({ customer: '가나', businessId: 'b:1' }),
       9 * DAY,
     );
     const b = createRecord(
       'payment',
-      makePayment({ customer: '나', businessName: '해솔' }),
+      makePayment({ customer: '다라', businessId: 'b:1' }),
       9 * DAY,
     );
     const c = createRecord(
       'payment',
-      makePayment({ customer: '다', businessName: '별빛' }),
+      makePayment({ customer: '마바', businessId: 'b:2' }),
       9 * DAY,
-      { state: 'unverified' },
+      {
+        state: 'unverified',
+      },
     );
-    await db.records.bulkPut([a, b, c].map(toRow));
+    const d = createRecord('payment', makePayment({ customer: '사아' }), 9 * DAY);
+    await db.records.bulkPut([a, b, c, d].map(toRow));
     expect(await badgeView(db, 10 * DAY, 3, names)).toEqual({
-      text: '2',
+      text: '3',
       color: '#5f6b7a',
-      title: '도우미\n해솔: 2건',
+      title: '도우미\n해솔: 2건\n사업자 미확인: 1건',
     });
     expect((await badgeView(db, 13 * DAY, 3, names)).color).toBe('#c62828');
     db.close();

@@ -19,30 +19,57 @@ const NEUTRAL = '#5f6b7a';
 const OVERDUE = '#c62828';
 const DAY = 86_400_000;
 
-/** What the toolbar shows, computed from the database alone (never from memory). */
+/**
+ * What the toolbar shows, computed from the database alone (never from memory). Counts come from
+ * indexes, so the cost does not grow with the size of the records.
+ */
 export async function badgeView(
   db: ReconDb,
   now: number,
   overdueDays: number,
-  names: { title: string; perBusiness: (name: string, n: number) => string },
+  names: {
+    title: string;
+    perBusiness: (name: string, n: number) => string;
+    unknownBusiness: string;
+  },
 ): Promise<BadgeView> {
-  const open = await db.records
-    .where('state')
-    .anyOf([...OPEN_STATES])
-    .toArray();
-  if (open.length === 0) return { text: '', color: NEUTRAL, title: names.title };
-  const overdue = open.some((r) => now - r.stateSince > overdueDays * DAY);
-  const byBusiness = new Map<string, number>();
-  for (const r of open) {
-    const name = r.payment?.businessName ?? r.businessId ?? '?';
-    byBusiness.set(name, (byBusiness.get(name) ?? 0) + 1);
-  }
-  const lines = [...byBusiness].map(([name, n]) => names.perBusiness(name, n));
-  return {
-    text: open.length > 999 ? '999+' : String(open.length),
-    color: overdue ? OVERDUE : NEUTRAL,
-    title: [names.title, ...lines].join('\n'),
-  };
+  return db.transaction('r', [db.records, db.businesses], async () => {
+    const total = await db.records
+      .where('state')
+      .anyOf([...OPEN_STATES])
+      .count();
+    if (total === 0) return { text: '', color: NEUTRAL, title: names.title };
+    const cutoff = now - overdueDays * DAY;
+    const overdueCounts = await Promise.all(
+      OPEN_STATES.map((state) =>
+        db.records
+          .where('[state+stateSince]')
+          .between([state, -Infinity], [state, cutoff], true, false)
+          .count(),
+      ),
+    );
+    const perBusiness: [string, number][] = [];
+    let known = 0;
+    const keys = await db.records.orderBy('[businessId+state]').uniqueKeys();
+    const pairs = keys as unknown as [string, string][];
+    for (const [businessId, state] of pairs) {
+      if (!(OPEN_STATES as readonly string[]).includes(state)) continue;
+      const n = await db.records.where('[businessId+state]').equals([businessId, state]).count();
+      const name = (await db.businesses.get(businessId))?.name ?? businessId;
+      const existing = perBusiness.find(([b]) => b === name);
+      if (existing) existing[1] += n;
+      else perBusiness.push([name, n]);
+      known += n;
+    }
+    if (total > known) perBusiness.push([names.unknownBusiness, total - known]);
+    return {
+      text: total > 999 ? '999+' : String(total),
+      color: overdueCounts.some((n) => n > 0) ? OVERDUE : NEUTRAL,
+      title: [names.title, ...perBusiness.map(([name, n]) => names.perBusiness(name, n))].join(
+        '\n',
+      ),
+    };
+  });
 }
 
 export async function applyBadge(api: BadgeApi, view: BadgeView): Promise<void> {

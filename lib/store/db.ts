@@ -88,12 +88,13 @@ export const SCHEMA_V1 = {
 };
 
 /**
- * Version 2 adds per-business state lookups, lookups by payment key (drift records carry the
- * MacGai payment they contradict) and `stateSince` (how long a record has waited).
+ * Version 2 adds `stateSince` (when a record entered its state) with per-state and per-business
+ * lookups (the badge counts without loading records), and lookups by payment key (drift records
+ * carry the MacGai payment they contradict).
  */
 export const SCHEMA_V2 = {
   ...SCHEMA_V1,
-  records: 'id, state, businessId, updatedAt, [businessId+state], stateSince, payment.key',
+  records: 'id, state, businessId, updatedAt, [businessId+state], [state+stateSince], payment.key',
 };
 
 /** When the record entered its current state: the last event's time, else its creation. */

@@ -79,11 +79,16 @@ export function createService(deps: ServiceDeps) {
     let wrote = false;
     await db.transaction('rw', [db.payments, db.records, db.intents], async () => {
       const keys = payload.payments.map((p) => p.key);
+      // Most calls have no pressed button waiting and no drift record: skip those reads then.
+      const [anyIntent, anyDrift] = await Promise.all([
+        db.intents.limit(1).count(),
+        db.records.where('id').startsWith('d:').limit(1).count(),
+      ]);
       const [olds, intents, records, drifts] = await Promise.all([
         db.payments.bulkGet(keys),
-        db.intents.bulkGet(keys),
+        anyIntent ? db.intents.bulkGet(keys) : keys.map(() => undefined),
         db.records.bulkGet(keys.map((k) => `p:${k}`)),
-        db.records.where('payment.key').anyOf(keys).toArray(),
+        anyDrift ? db.records.where('payment.key').anyOf(keys).toArray() : [],
       ]);
       const driftByKey = new Map(
         drifts.filter((r) => r.id.startsWith('d:')).map((r) => [r.payment?.key, r]),
