@@ -1,11 +1,12 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { isAllTalkPay, isMacgaiCancelled, type MacgaiPayment } from '@/lib/domain';
+import { readContext } from '@/lib/engine/context';
 import { findLists, readRow } from '@/lib/engine/lists';
 import { recognize } from '@/lib/engine/recognize';
 import { fold } from '@/lib/engine/text';
 import { OWN_HOST_TAG, watch } from '@/lib/engine/watch';
 import { t } from '@/lib/i18n';
-import { businessPopup, macgai } from '@/lib/sites/macgai';
+import { businessPopup, macgai, selectedBusiness } from '@/lib/sites/macgai';
 import { call } from '@/lib/store/client';
 import { clearFlag, drawFlag, type FlagTexts } from './flags';
 import { type ReadRow, readPayments } from './macgai-read';
@@ -31,10 +32,20 @@ function buttonText(el: Element): string {
   return el.textContent ?? '';
 }
 
+/**
+ * A click in one of our own flags (its [처리하기] button, its text) is neither a page button nor
+ * a row selection. The browser retargets such a click to the flag's host for document listeners,
+ * so `event.target` alone would read as a click on the row.
+ */
+function insideOwnFlag(event: Event): boolean {
+  return event
+    .composedPath()
+    .some((node) => node instanceof Element && node.tagName.toLowerCase() === OWN_HOST_TAG);
+}
+
 function pressedButton(event: Event): Element | null {
   for (const node of event.composedPath()) {
     if (!(node instanceof Element)) continue;
-    if (node.tagName.toLowerCase() === OWN_HOST_TAG) return null;
     if (node.matches('button, input[type=button], input[type=submit], a, [role=button]'))
       return node;
   }
@@ -66,6 +77,7 @@ export function startMacgaiOverlay(ctx: ContentScriptContext): void {
     );
   };
 
+  const shownLists = () => [...new Set(shown.map((r) => r.row.closest('table, [role=grid], [role=table], [role=treegrid]') ?? r.row))];
   const paymentOf = (el: Element): MacgaiPayment | null =>
     shown.find((r) => r.row === el || r.row.contains(el))?.payment ?? null;
 
@@ -124,6 +136,7 @@ export function startMacgaiOverlay(ctx: ContentScriptContext): void {
     document,
     'click',
     (event) => {
+      if (insideOwnFlag(event)) return;
       const button = pressedButton(event);
       const target = event.target instanceof Element ? event.target : null;
       if (button && matchesWords(button, macgai.buttons.managerShortcut)) {

@@ -47,6 +47,11 @@ export const studentPayments: PageSpec<MacgaiField, StudentContext> = {
   contextRequired: ['name'],
 };
 
+/** The selected payment's detail box names its 결제사업자 (read when a cancel button is pressed). */
+export const selectedBusiness = {
+  labels: { business: ['결제사업자', '사업자명', '결제 사업자'] },
+} as const;
+
 export const businessPopup: PageSpec<BusinessField> = {
   kind: 'macgai-businesses',
   list: {

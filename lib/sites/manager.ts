@@ -51,7 +51,23 @@ export const manager = {
     customer: ['고객명', '고객'],
     phone: ['핸드폰번호', '핸드폰', '휴대폰', '연락처'],
     submit: ['검색', '조회'],
+    /** Placeholder words that ask for digits only ("숫자만 입력"). */
+    digitsOnly: ['숫자만'],
   },
-  cancelDialog: { words: ['비밀번호'], confirm: ['확인'], dismiss: ['취소', '닫기'] },
-  rowActions: { cancel: ['X', '결제취소'], resend: ['재발송', '알림톡'], destroy: ['파기'] },
+  cancelDialog: {
+    words: ['비밀번호'],
+    confirm: ['확인'],
+    dismiss: ['취소', '닫기'],
+    /** Words of the site's own "wrong password" message inside the dialog. */
+    rejected: ['일치하지', '올바르지', '틀렸', '잘못'],
+  },
+  /** Row buttons: the cancel X (exact label), and actions MacGai never hears of (label contains). */
+  rowActions: {
+    cancel: ['X', '×', '결제취소'],
+    resend: ['재발송', '알림톡발송', '알림톡 발송'],
+    destroy: ['파기'],
+  },
+  menu: { invoices: ['청구서관리'] },
+  /** How wide a search window is, in days before/after the payment's day. */
+  searchWindows: { normal: [40, 3], wide: [120, 30], phone: [120, 30] },
 } as const satisfies SiteAdapter<InvoiceField> & Record<string, unknown>;

@@ -4,6 +4,7 @@ import { MANAGER_HOME } from '@/lib/sites/hosts';
 import { applyBadge, type BadgeApi, badgeView } from './badge';
 import { CHANNEL, type ChangedNotice } from './channel';
 import { type BusinessRow, openDb } from './db';
+import { createManagerService } from './manager-service';
 import { type Handlers, route } from './router';
 import { senderRules } from './senders';
 import { createService } from './service';
@@ -78,7 +79,15 @@ export function startBackground(): void {
     openManager,
   });
 
+  const managerService = createManagerService({ db, now: Date.now, changed: service.changed });
+
   const handlers: Handlers = {
+    'manager.session': (p, s) => managerService.session(p, s.tabId),
+    'manager.observe': (p) => managerService.observe(p),
+    'manager.handoff': (p) => managerService.handoff(p),
+    'manager.password': (p, s) => managerService.password(p.businessId, s.tabId),
+    'manager.password.store': (p) => managerService.storePassword(p.businessId, p.password),
+    'manager.log': (p, s) => managerService.log(p, s.tabId),
     'page.report': (p) => service.reportPage(p),
     'payments.observe': (p) => service.observePayments(p),
     'payments.intent': (p) => service.recordIntent(p),

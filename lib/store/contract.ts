@@ -86,6 +86,42 @@ export const requests = {
     from: 'any',
     payload: z.object({ id: shortText }),
   },
+  'manager.session': {
+    from: 'manager',
+    payload: z.object({ url: text, pageText: z.string().max(20_000) }),
+  },
+  'manager.observe': {
+    from: 'manager',
+    payload: z.object({
+      businessId: shortText.nullable(),
+      listUrl: text,
+      invoices: z.array(invoiceSchema).max(5_000),
+    }),
+  },
+  'manager.handoff': {
+    from: 'manager',
+    payload: z.object({
+      action: z.enum(['searched', 'pick', 'select', 'widen', 'close']),
+      id: shortText.optional(),
+      invoiceKey: shortText.optional(),
+      mode: z.enum(['normal', 'wide', 'phone']).optional(),
+    }),
+  },
+  'manager.password': {
+    from: 'manager',
+    payload: z.object({ businessId: shortText }),
+  },
+  'manager.password.store': {
+    from: 'manager',
+    payload: z.object({ businessId: shortText, password: z.string().min(1).max(64) }),
+  },
+  'manager.log': {
+    from: 'manager',
+    payload: z.object({
+      type: z.enum(['warning.resend', 'warning.destroy', 'password.rejected']),
+      detail: text,
+    }),
+  },
   'recon.act': {
     from: 'page',
     payload: z.object({
@@ -107,6 +143,54 @@ export interface Responses {
   'manager.nextBusiness': { businessId: string };
   'recon.start': { opened: boolean };
   'recon.act': { state: string };
+  'manager.session': ManagerSession;
+  'manager.observe': ManagerView;
+  'manager.handoff': { handoff: Handoff | null };
+  'manager.password': { password: string | null; source: 'stored' | 'derived' | null };
+  'manager.password.store': { stored: boolean };
+  'manager.log': { logged: boolean };
+}
+
+/** The reconciliation the manager tab is working on: set by [매니저] buttons, kept in the DB. */
+export interface Handoff {
+  id: string;
+  businessId: string | null;
+  at: number;
+  /** The search the tab submitted for it ('normal' window, 'wide' window, 'phone' only). */
+  searched: 'normal' | 'wide' | 'phone' | null;
+  /** The invoice the user picked among candidates. */
+  pickedKey: string | null;
+}
+
+export interface QueueItem {
+  id: string;
+  state: string;
+  customer: string;
+  phone: string | null;
+  amount: number;
+  date: string;
+  businessName: string | null;
+}
+
+export interface ManagerSession {
+  business: { id: string; name: string } | null;
+  queue: QueueItem[];
+  handoff: Handoff | null;
+  /** What the active record is, for filling the search form. */
+  active: QueueItem | null;
+}
+
+export interface ManagerView {
+  /** The row to point at (one match, or the user's pick). */
+  target: { key: string; recordId: string } | null;
+  /** Several plausible rows: the user must pick; `fields` tell them apart. */
+  candidates: { key: string; fields: { label: string; value: string }[] }[];
+  /** Whether the active record's search found nothing plausible. */
+  none: boolean;
+  settled: number;
+  drift: number;
+  /** The active record, when this view resolved it (its row turned 결제취소/파기). */
+  resolvedId: string | null;
 }
 
 export type Reply<T extends RequestType> =

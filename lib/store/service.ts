@@ -1,6 +1,6 @@
 import { isMacgaiCancelled, mentionsForceCancel, observePayment, transition } from '@/lib/domain';
 import type { MacgaiPayment, Reconciliation } from '@/lib/domain/model';
-import type { Judgment, Payload, Responses } from './contract';
+import type { Handoff, Judgment, Payload, Responses } from './contract';
 import { type BusinessRow, type ReconDb, type ReconRow, stateSinceOf } from './db';
 
 /**
@@ -57,6 +57,22 @@ function mergePayment(old: MacgaiPayment | undefined, seen: MacgaiPayment): Macg
 export function createService(deps: ServiceDeps) {
   const { db } = deps;
 
+  /** Fills businessId from a 사업자명 the page showed, when that business is known. */
+  async function resolveBusinesses(payments: MacgaiPayment[]) {
+    const names = [
+      ...new Set(
+        payments
+          .filter((p) => !p.businessId && p.businessName)
+          .map((p) => p.businessName as string),
+      ),
+    ];
+    if (names.length === 0) return;
+    const known = await db.businesses.where('name').anyOf(names).toArray();
+    const byName = new Map(known.map((b) => [b.name, b.id]));
+    for (const p of payments)
+      if (!p.businessId && p.businessName) p.businessId = byName.get(p.businessName) ?? null;
+  }
+
   /** The cause of a cancelled row: the user's own press, the words on the row, or what we knew. */
   function causeOf(
     seen: MacgaiPayment,
@@ -77,7 +93,8 @@ export function createService(deps: ServiceDeps) {
     const now = deps.now();
     const judgments: Record<string, Judgment> = {};
     let wrote = false;
-    await db.transaction('rw', [db.payments, db.records, db.intents], async () => {
+    await db.transaction('rw', [db.payments, db.records, db.intents, db.businesses], async () => {
+      await resolveBusinesses(payload.payments);
       const keys = payload.payments.map((p) => p.key);
       // Most calls have no pressed button waiting and no drift record: skip those reads then.
       const [anyIntent, anyDrift] = await Promise.all([
@@ -122,7 +139,8 @@ export function createService(deps: ServiceDeps) {
   ): Promise<Responses['payments.intent']> {
     if (isMacgaiCancelled(payload.payment.status)) return { recorded: false };
     const now = deps.now();
-    await db.transaction('rw', [db.intents, db.payments], async () => {
+    await db.transaction('rw', [db.intents, db.payments, db.businesses], async () => {
+      await resolveBusinesses([payload.payment]);
       await db.intents
         .where('at')
         .below(now - INTENT_TTL_MS)
@@ -182,6 +200,7 @@ export function createService(deps: ServiceDeps) {
   }
 
   return {
+    changed: deps.changed,
     observePayments,
     recordIntent,
     learnBusinesses,
@@ -210,10 +229,15 @@ export function createService(deps: ServiceDeps) {
       const record = await db.records.get(id);
       if (!record) throw new Error(`No reconciliation "${id}".`);
       if (record.state === 'pending') await act(id, { type: 'start' });
-      await db.settings.put({
-        key: 'handoff',
-        value: { id, businessId: record.businessId, at: deps.now() },
-      });
+      const handoff: Handoff = {
+        id,
+        businessId: record.businessId,
+        at: deps.now(),
+        searched: null,
+        pickedKey: null,
+      };
+      await db.settings.put({ key: 'handoff', value: handoff });
+      deps.changed(); // an already-open manager tab picks the hand-over up
       const business = record.businessId
         ? ((await db.businesses.get(record.businessId)) ?? null)
         : null;
