@@ -8,6 +8,7 @@
 import { resolve } from 'node:path';
 import { browserSection } from '../bench/browser';
 import { matcherSection, parserSection } from '../bench/domain';
+import { macgaiListSection, macgaiLoadSection } from '../bench/macgai';
 import {
   describeMachine,
   formatTable,
@@ -18,7 +19,13 @@ import {
 } from '../bench/table';
 import { CHROMIUM_PATH } from '../tests/e2e/browsers';
 
-const SECTIONS: Section[] = [matcherSection, parserSection, browserSection];
+const SECTIONS: Section[] = [
+  matcherSection,
+  parserSection,
+  browserSection,
+  macgaiListSection,
+  macgaiLoadSection,
+];
 const REPORT = resolve('docs/BENCHMARKS.md');
 
 async function main(): Promise<number> {

@@ -81,12 +81,11 @@ export function findButton(root: ParentNode, words: readonly string[]): HTMLElem
 
 /** The button-like element an event went through (never inside our own shadow hosts). */
 export function buttonOf(event: Event, ownTags: readonly string[]): HTMLElement | null {
-  for (const node of event.composedPath()) {
-    if (!(node instanceof HTMLElement)) continue;
-    if (ownTags.includes(node.tagName.toLowerCase())) return null;
-    if (node.matches(BUTTONISH)) return node;
-  }
-  return null;
+  // The path runs from the innermost node out: a button inside our (open) shadow root comes
+  // before its host, so look for our hosts on the whole path first.
+  const path = event.composedPath().filter((n): n is HTMLElement => n instanceof HTMLElement);
+  if (path.some((node) => ownTags.includes(node.tagName.toLowerCase()))) return null;
+  return path.find((node) => node.matches(BUTTONISH)) ?? null;
 }
 
 export function labelIs(el: Element, words: readonly string[]): boolean {

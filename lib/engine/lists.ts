@@ -1,5 +1,5 @@
 import type { ListSpec } from '@/lib/sites/types';
-import { cellText, fieldForHeader, fold } from './text';
+import { assignFields, cellText, fold } from './text';
 
 /**
  * Finds lists on a page — `<table>`s or ARIA grids (role=grid/table/treegrid with row/cell
@@ -59,19 +59,20 @@ function headerLabel(cell: Element): string | null {
 }
 
 function mapColumns<F extends string>(header: Element, spec: ListSpec<F>): Map<F, number> {
-  const columns = new Map<F, number>();
-  const taken = new Set<F>();
-  rowCells(header).forEach((cell, index, all) => {
-    if (all.indexOf(cell) !== index) return; // a colspan repeat
-    const label = headerLabel(cell);
-    if (!label) return;
-    const field = fieldForHeader(label, spec.fields, taken);
-    if (field) {
-      columns.set(field, index);
-      taken.add(field);
-    }
+  const headers = rowCells(header).map(
+    (cell, index, all) => (all.indexOf(cell) === index ? headerLabel(cell) : null), // null for a colspan repeat
+  );
+  return assignFields(headers, spec.fields);
+}
+
+/** A header that says the table is some other list (another site's, typically). */
+function excluded(header: Element, spec: ListSpec<string>): boolean {
+  if (!spec.excludes?.length) return false;
+  const words = spec.excludes.map(fold);
+  return rowCells(header).some((cell) => {
+    const label = fold(headerLabel(cell));
+    return label !== '' && words.some((w) => label.includes(w));
   });
-  return columns;
 }
 
 function isHeaderRow(row: Element): boolean {
@@ -99,6 +100,7 @@ export function findLists<F extends string>(root: ParentNode, spec: ListSpec<F>)
     const headerIndex = rows.findIndex(isHeaderRow);
     const header = rows[headerIndex === -1 ? 0 : headerIndex];
     if (!header) continue;
+    if (excluded(header, spec)) continue;
     const columns = mapColumns(header, spec);
     const missing = spec.required.filter((f) => !columns.has(f));
     if (missing.length === 0) {

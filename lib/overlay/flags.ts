@@ -23,6 +23,9 @@ interface Drawn {
 }
 
 const drawn = new WeakMap<Element, Drawn>();
+/** Hosts this instance made. Any other host in a row is a leftover: a copied row, or the badge of
+ * a previous instance of the content script (Firefox injects the updated one into open tabs). */
+const mine = new WeakSet<Element>();
 
 /**
  * The host takes no room (zero width): the badge floats beside the status text, so flags
@@ -105,7 +108,11 @@ export function drawFlag(
   let host = current?.host;
   if (!host?.isConnected || !anchor.contains(host)) {
     host?.remove();
+    for (const stray of Array.from(row.querySelectorAll(OWN_HOST_TAG))) {
+      if (!mine.has(stray)) stray.remove();
+    }
     host = document.createElement(OWN_HOST_TAG);
+    mine.add(host);
     host.attachShadow({ mode: 'open' });
     anchor.append(host);
   }

@@ -6,7 +6,7 @@ import { recognize } from '@/lib/engine/recognize';
 import { fold } from '@/lib/engine/text';
 import { OWN_HOST_TAG, watch } from '@/lib/engine/watch';
 import { t } from '@/lib/i18n';
-import { businessPopup, macgai, selectedBusiness } from '@/lib/sites/macgai';
+import { businessPopup, macgai, paymentBusiness } from '@/lib/sites/macgai';
 import { call } from '@/lib/store/client';
 import { clearFlag, drawFlag, type FlagTexts } from './flags';
 import { type ReadRow, readPayments } from './macgai-read';
@@ -77,7 +77,11 @@ export function startMacgaiOverlay(ctx: ContentScriptContext): void {
     );
   };
 
-  const shownLists = () => [...new Set(shown.map((r) => r.row.closest('table, [role=grid], [role=table], [role=treegrid]') ?? r.row))];
+  const shownLists = () => [
+    ...new Set(
+      shown.map((r) => r.row.closest('table, [role=grid], [role=table], [role=treegrid]') ?? r.row),
+    ),
+  ];
   const paymentOf = (el: Element): MacgaiPayment | null =>
     shown.find((r) => r.row === el || r.row.contains(el))?.payment ?? null;
 
@@ -152,8 +156,12 @@ export function startMacgaiOverlay(ctx: ContentScriptContext): void {
             : null
         : null;
       if (action) {
-        const payment = paymentOf(button as Element) ?? selected;
-        if (payment && !isMacgaiCancelled(payment.status)) {
+        const seen = paymentOf(button as Element) ?? selected;
+        if (seen && !isMacgaiCancelled(seen.status)) {
+          // The selected payment's detail box, when the page shows one, names its business.
+          const shownBusiness =
+            readContext(document, paymentBusiness, shownLists()).business ?? null;
+          const payment = { ...seen, businessName: seen.businessName ?? shownBusiness };
           call('payments.intent', { action, payment }).catch((e) => console.warn('[reconcile]', e));
         }
         return;

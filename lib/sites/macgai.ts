@@ -21,7 +21,7 @@ export type BusinessField = 'name' | 'bizNo' | 'smsPay';
 
 const paymentFields = {
   date: ['납부일자', '결제일자', '일자', '일시', '날짜'],
-  amount: ['금액'],
+  amount: ['납부금액', '결제금액', '수납금액', '금액'],
   method: ['결제수단', '수단'],
   status: ['상태'],
   note: ['참고사항', '비고', '메모'],
@@ -30,14 +30,27 @@ const paymentFields = {
   business: ['사업자'],
 } as const satisfies Record<MacgaiField, readonly string[]>;
 
+/** Headers only the manager site's 청구서관리 has: such a table is never a MacGai payment list. */
+const notMacgai = ['청구사유', '청구핸드폰'] as const;
+
 export const academyPayments: PageSpec<MacgaiField, StudentContext> = {
   kind: 'macgai-academy-payments',
-  list: { fields: paymentFields, required: ['date', 'amount', 'status', 'name'], nearMiss: 3 },
+  list: {
+    fields: paymentFields,
+    required: ['date', 'amount', 'status', 'name'],
+    nearMiss: 3,
+    excludes: notMacgai,
+  },
 };
 
 export const studentPayments: PageSpec<MacgaiField, StudentContext> = {
   kind: 'macgai-student-payments',
-  list: { fields: paymentFields, required: ['date', 'amount', 'status'], nearMiss: 3 },
+  list: {
+    fields: paymentFields,
+    required: ['date', 'amount', 'status'],
+    nearMiss: 3,
+    excludes: notMacgai,
+  },
   context: {
     labels: {
       name: ['학생명', '원생명', '이름'],
@@ -48,7 +61,7 @@ export const studentPayments: PageSpec<MacgaiField, StudentContext> = {
 };
 
 /** The selected payment's detail box names its 결제사업자 (read when a cancel button is pressed). */
-export const selectedBusiness = {
+export const paymentBusiness = {
   labels: { business: ['결제사업자', '사업자명', '결제 사업자'] },
 } as const;
 

@@ -14,6 +14,8 @@ export interface ListSpec<F extends string = string> {
   required: readonly F[];
   /** A table needs at least this many matching headers to count as a near miss (diagnostics). */
   nearMiss: number;
+  /** Header words that mean the table is some other list; it is then neither found nor a near miss. */
+  excludes?: HeaderWords;
 }
 
 /** Labelled values shown on the page around the list (e.g. the student on a 결제 탭). */

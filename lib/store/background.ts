@@ -74,7 +74,7 @@ export function startBackground(): void {
     now: Date.now,
     changed: () => {
       void refreshBadge();
-      void notifyTabs();
+      notifyTabs().catch(() => {});
     },
     openManager,
   });

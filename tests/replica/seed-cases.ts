@@ -107,9 +107,19 @@ export function buildCases(pop: Population): CaseDrafts {
   const jungPhone = pop.phone();
   const minseo = kid('정민서', '초', 5, 1, 220_000, jungPhone);
   const minho = kid('정민호', '초', 3, 1, 220_000, jungPhone);
+  // Both invoices were registered under the parent's name, as some academies do for siblings:
+  // only the 청구사유 and the dates tell them apart, so the extension must ask.
   const siblingsSamePhone: [DraftPayment, DraftPayment] = [
-    nov(minseo, '19', 'pending', { phoneStyle: 'hyphen' }),
-    nov(minho, '20', 'pending', { phoneStyle: 'plain' }),
+    nov(minseo, '19', 'pending', {
+      phoneStyle: 'hyphen',
+      customerName: '정경희(학부모)',
+      item: '11월 수강료 정민서',
+    }),
+    nov(minho, '20', 'pending', {
+      phoneStyle: 'plain',
+      customerName: '정경희(학부모)',
+      item: '11월 수강료 정민호',
+    }),
   ];
 
   const normalCancelTarget = nov(kid('최예린', '중', 1, 1, 280_000), '17', 'pending');

@@ -189,6 +189,22 @@ export class ReplicaStore {
     return ok('결제가 취소되었습니다.');
   }
 
+  /** 설정 → 결제취소 비밀번호 변경: the current one must be given. */
+  changeCancelPassword(businessId: number, current: string, next: string): ActionResult {
+    const biz = this.business(businessId);
+    if (!biz) return fail('사업자를 찾을 수 없습니다.');
+    if (current !== biz.cancelPassword) return fail('현재 비밀번호가 일치하지 않습니다.');
+    if (!/^\d{4,12}$/.test(next)) return fail('새 비밀번호는 숫자 4~12자리로 입력해 주세요.');
+    biz.cancelPassword = next;
+    this.log({
+      site: 'manager',
+      action: 'manager.cancelPasswordChanged',
+      businessId,
+      message: '결제취소 비밀번호 변경',
+    });
+    return ok('결제취소 비밀번호가 변경되었습니다.');
+  }
+
   managerResend(businessId: number, invoiceId: number): ActionResult {
     const inv = this.ownInvoice(businessId, invoiceId);
     if (!inv) return fail('청구서를 찾을 수 없습니다.');

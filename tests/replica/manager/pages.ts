@@ -1,7 +1,7 @@
 /** The simpler manager pages: 대시보드, 청구서등록, 정산관리, 고객관리, 설정. */
 import { digits, won } from '../format';
 import { html, pageOf, pager } from '../html';
-import { htmlRes, intParam } from '../http';
+import { htmlRes, intParam, redirect } from '../http';
 import { authed, page } from './layout';
 
 export const main = authed((_req, ctx, biz) => {
@@ -81,7 +81,8 @@ ${pager(pg, all.length, 20, (p) => `/customer/customerList.do?pageIndex=${p}`)}`
   return htmlRes(page(biz, { title: '고객관리', path: '/customer/customerList.do', body }));
 });
 
-export const setting = authed((_req, _ctx, biz) => {
+export const setting = authed((req, _ctx, biz) => {
+  const msg = req.query.get('msg') ?? '';
   const body = html`<h3 class="sub-tit">사업자 정보</h3>
 <table class="tbl-form"><tbody>
 <tr><th>사업자명</th><td>${biz.name}</td><th>사업자등록번호</th><td>${biz.bizNo}</td></tr>
@@ -90,8 +91,20 @@ export const setting = authed((_req, _ctx, biz) => {
 </tbody></table>
 <h3 class="sub-tit">결제취소 비밀번호</h3>
 <p class="help">결제취소 비밀번호의 초기값은 사업자등록번호 뒤 6자리입니다.</p>
-<form onsubmit="alert('비밀번호 변경은 고객센터로 문의해 주세요.'); return false;">
+${msg ? html`<p class="msg" role="status">${msg}</p>` : ''}
+<form method="post" action="/setting/cancelPwProc.do" class="pw-form">
+<label for="curPw">현재 비밀번호</label> <input type="password" id="curPw" name="curPw">
 <label for="newPw">새 비밀번호</label> <input type="password" id="newPw" name="newPw"> <button type="submit" class="btn-s">변경</button>
 </form>`;
   return htmlRes(page(biz, { title: '설정', path: '/setting/setting.do', body }));
+});
+
+/** POST /setting/cancelPwProc.do  curPw= newPw= → back to 설정 with the site's message. */
+export const settingCancelPw = authed((req, ctx, biz) => {
+  const r = ctx.store.changeCancelPassword(
+    biz.id,
+    req.form.get('curPw') ?? '',
+    req.form.get('newPw') ?? '',
+  );
+  return redirect(`/setting/setting.do?msg=${encodeURIComponent(r.message)}`);
 });

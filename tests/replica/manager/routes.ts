@@ -2,7 +2,7 @@
 import { type Handler, redirect } from '../http';
 import { billCancel, billDestroy, billList, billResend } from './bill';
 import { loginGet, loginPost, logout, sessionBiz, sso } from './layout';
-import { billReg, calcList, customerList, main, setting } from './pages';
+import { billReg, calcList, customerList, main, setting, settingCancelPw } from './pages';
 
 const root: Handler = (req, ctx) => redirect(sessionBiz(req, ctx) ? '/main.do' : '/login.do');
 
@@ -22,6 +22,7 @@ export const managerRoutes: Record<string, Handler> = {
   'GET /calc/calcList.do': calcList,
   'GET /customer/customerList.do': customerList,
   'GET /setting/setting.do': setting,
+  'POST /setting/cancelPwProc.do': settingCancelPw,
 };
 
 export const managerStatic: Record<string, string> = {

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { macgai } from '@/lib/sites/macgai';
+import { assignFields, cellText, fold } from './text';
+
+const fields = macgai.pages[1]!.list.fields;
+
+describe('fold', () => {
+  it('ignores spacing, width and case', () => {
+    expect(fold(' 납부 일자 ')).toBe('납부일자');
+    expect(fold('ＨＰ')).toBe('hp');
+    expect(fold(null)).toBe('');
+    expect(fold(undefined)).toBe('');
+  });
+});
+
+describe('cellText', () => {
+  it('collapses whitespace, and reads an input when the cell has no text', () => {
+    document.body.innerHTML = `<table><tr>
+      <td id="a">  150,000\n 원 </td>
+      <td id="b"><input value=" 결제대기 "></td>
+      <td id="c"><select><option>현금</option><option selected>문자결제</option></select></td>
+      <td id="d">메모 <input value="무시"></td>
+      <td id="e"><input type="checkbox" checked></td>
+      <td id="f"><input type="hidden" value="123"></td>
+    </tr></table>`;
+    const text = (id: string) => cellText(document.getElementById(id)!);
+    expect(['a', 'b', 'c', 'd', 'e', 'f'].map(text)).toEqual([
+      '150,000 원',
+      '결제대기',
+      '문자결제',
+      '메모',
+      '',
+      '',
+    ]);
+  });
+});
+
+describe('assignFields', () => {
+  it('maps headers to fields by their words, one column per field', () => {
+    const m = assignFields(
+      ['납부 일자', '결제상태', '학부모HP', '참고사항', '   ', null, '영수증'],
+      fields,
+    );
+    expect(Object.fromEntries(m)).toEqual({ date: 0, status: 1, phone: 2, note: 3 });
+  });
+
+  it('gives a field to the header that is exactly its word, then to its more specific word', () => {
+    expect(assignFields(['할인금액', '납부금액'], fields).get('amount')).toBe(1);
+    expect(assignFields(['청구금액', '금액'], fields).get('amount')).toBe(1);
+    expect(assignFields(['등록일자', '납부일자'], fields).get('date')).toBe(1);
+    expect(assignFields(['비고', '메모'], fields).get('note')).toBe(0);
+  });
+});
+
+describe('cellText with a select', () => {
+  it('reads only the chosen option, not every option, with the text around it', () => {
+    document.body.innerHTML = `<table><tr>
+      <td id="a"><select><option value="01">현금</option><option value="05" selected>문자결제</option></select></td>
+      <td id="b">결제상태 <select><option>전체</option><option>결제완료</option></select></td>
+      <td id="c"><select></select></td>
+    </tr></table>`;
+    const text = (id: string) => cellText(document.getElementById(id)!);
+    expect(text('a')).toBe('문자결제');
+    expect(text('b')).toBe('결제상태 전체');
+    expect(text('c')).toBe('');
+  });
+});

@@ -1,0 +1,273 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getByRole, queryByRole } from '@testing-library/dom';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { OWN_HOST_TAG } from '@/lib/engine/watch';
+import type { Judgment } from '@/lib/store/channel';
+import { clearFlag, drawFlag, type FlagTexts } from './flags';
+
+/** The shipped Korean texts (the overlay gets them from browser.i18n; here from the file). */
+function koreanTexts(): FlagTexts {
+  const file = join(import.meta.dirname, '../../public/_locales/ko/messages.json');
+  const m = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { message: string }>;
+  const text = (key: string) => m[key]?.message ?? key;
+  return {
+    pending: text('flagPending'),
+    start: text('flagStart'),
+    startLabel: text('flagStartLabel'),
+    resolved: (time) => text('flagResolved').replace('$TIME$', time),
+    drift: text('flagDrift'),
+    driftHint: text('flagDriftHint'),
+  };
+}
+
+const texts = koreanTexts();
+const pending: NonNullable<Judgment> = { mark: 'pending', id: 'pay:abc', since: 1_790_000_000_000 };
+// 2026-11-26 15:05 in Seoul.
+const resolved: NonNullable<Judgment> = {
+  mark: 'resolved',
+  id: 'pay:abc',
+  since: Date.UTC(2026, 10, 26, 6, 5),
+};
+const drift: NonNullable<Judgment> = { mark: 'drift', id: 'drift:xyz', since: 1_790_000_000_000 };
+
+let row: HTMLTableRowElement;
+let anchor: HTMLTableCellElement;
+
+function hosts(el: ParentNode = document): Element[] {
+  return Array.from(el.querySelectorAll(OWN_HOST_TAG));
+}
+
+function hostOf(cell: Element = anchor): HTMLElement {
+  const all = hosts(cell);
+  expect(all).toHaveLength(1);
+  return all[0] as HTMLElement;
+}
+
+beforeEach(() => {
+  document.body.innerHTML = `<table><tbody>
+    <tr class="pay-row"><td>2026-11-16</td><td>180,000</td><td class="st"><span>결제대기</span></td></tr>
+    <tr class="pay-row"><td>2026-10-07</td><td>180,000</td><td class="st"><span>결제완료</span></td></tr>
+  </tbody></table>`;
+  row = document.querySelector('tr')!;
+  anchor = row.querySelector('td.st')!;
+});
+
+describe('drawFlag', () => {
+  it('marks the row and puts one open shadow host in the anchor cell', () => {
+    drawFlag(row, anchor, pending, texts, () => {});
+    expect(row.getAttribute('data-reconcile')).toBe('pending');
+    const host = hostOf();
+    expect(host.shadowRoot).not.toBeNull();
+    expect(host.shadowRoot!.querySelector('style')?.textContent).toContain(':host');
+    expect(getByRole(host.shadowRoot as unknown as HTMLElement, 'status').textContent).toContain(
+      '매니저 취소 필요',
+    );
+    // The page's own text is untouched.
+    expect(anchor.querySelector('span')!.textContent).toBe('결제대기');
+    expect(hosts()).toHaveLength(1);
+  });
+
+  it('renders the pending button, named for the manager site', () => {
+    drawFlag(row, anchor, pending, texts, () => {});
+    const root = hostOf().shadowRoot as unknown as HTMLElement;
+    const button = getByRole(root, 'button', { name: /매니저/ });
+    expect(button.textContent).toBe('처리하기');
+    expect(button.getAttribute('type')).toBe('button');
+  });
+
+  it("calls onStart with the record id on click; the row's own click handlers never see it", async () => {
+    const onStart = vi.fn();
+    const pageClick = vi.fn();
+    row.addEventListener('click', pageClick);
+    document.addEventListener('click', pageClick);
+    drawFlag(row, anchor, pending, texts, onStart);
+    const root = hostOf().shadowRoot as unknown as HTMLElement;
+    await userEvent.click(getByRole(root, 'button', { name: /매니저/ }));
+    expect(onStart).toHaveBeenCalledExactlyOnceWith('pay:abc');
+    expect(pageClick).not.toHaveBeenCalled();
+  });
+
+  it('is idempotent: the same judgment twice keeps the same host and content', () => {
+    drawFlag(row, anchor, pending, texts, () => {});
+    const host = hostOf();
+    const button = getByRole(host.shadowRoot as unknown as HTMLElement, 'button');
+    drawFlag(row, anchor, { ...pending }, texts, () => {});
+    drawFlag(row, anchor, { ...pending }, texts, () => {});
+    expect(hostOf()).toBe(host);
+    expect(getByRole(host.shadowRoot as unknown as HTMLElement, 'button')).toBe(button);
+    expect(hosts()).toHaveLength(1);
+  });
+
+  it('re-renders in the same host when the judgment changes', () => {
+    drawFlag(row, anchor, pending, texts, () => {});
+    const host = hostOf();
+    drawFlag(row, anchor, resolved, texts, () => {});
+    expect(hostOf()).toBe(host);
+    expect(row.getAttribute('data-reconcile')).toBe('resolved');
+    const root = host.shadowRoot as unknown as HTMLElement;
+    expect(queryByRole(root, 'button')).toBeNull();
+    const status = getByRole(root, 'status');
+    expect(status.className).toBe('flag resolved');
+    // Seoul time, whatever the test machine's zone (ICU may say 오후 or PM).
+    expect(status.textContent).toMatch(/^✓ 매니저 취소 확인 11\. 26\. (오후|PM) 0?3:05$/);
+  });
+
+  it('shows drift with its hint as a title', () => {
+    drawFlag(row, anchor, drift, texts, () => {});
+    const status = getByRole(hostOf().shadowRoot as unknown as HTMLElement, 'status');
+    expect(row.getAttribute('data-reconcile')).toBe('drift');
+    expect(status.textContent).toBe('매니저 사이트에서는 취소됨');
+    expect(status.title).toContain('맥가이에서 확인해 주세요');
+  });
+
+  it('clears the flag when the judgment becomes null', () => {
+    drawFlag(row, anchor, pending, texts, () => {});
+    drawFlag(row, anchor, null, texts, () => {});
+    expect(row.hasAttribute('data-reconcile')).toBe(false);
+    expect(hosts()).toHaveLength(0);
+  });
+
+  it('does nothing for null on a row it never marked', () => {
+    const before = document.body.innerHTML;
+    drawFlag(row, anchor, null, texts, () => {});
+    drawFlag(row, anchor, null, texts, () => {});
+    expect(document.body.innerHTML).toBe(before);
+  });
+
+  it('draws again when the page re-rendered the cell and dropped the host', () => {
+    drawFlag(row, anchor, pending, texts, () => {});
+    const old = hostOf();
+    anchor.innerHTML = '<span>결제대기</span>'; // an UpdatePanel-style re-render of the cell
+    drawFlag(row, anchor, pending, texts, () => {});
+    const host = hostOf();
+    expect(host).not.toBe(old);
+    expect(
+      getByRole(host.shadowRoot as unknown as HTMLElement, 'button', { name: /매니저/ }),
+    ).toBeTruthy();
+  });
+
+  it('moves the host when the anchor changes', () => {
+    const other = row.cells[0]!;
+    drawFlag(row, anchor, pending, texts, () => {});
+    drawFlag(row, other, resolved, texts, () => {});
+    expect(hosts(anchor)).toHaveLength(0);
+    expect(hostOf(other).shadowRoot!.textContent).toContain('매니저 취소 확인');
+    expect(hosts()).toHaveLength(1);
+  });
+
+  it('keeps rows apart: each row has its own host', () => {
+    const second = document.querySelectorAll('tr')[1]!;
+    const secondAnchor = second.querySelector('td.st')!;
+    drawFlag(row, anchor, pending, texts, () => {});
+    drawFlag(second, secondAnchor, drift, texts, () => {});
+    expect(hosts()).toHaveLength(2);
+    clearFlag(row);
+    expect(hosts()).toHaveLength(1);
+    expect(second.getAttribute('data-reconcile')).toBe('drift');
+  });
+
+  it('shows markup in texts and ids as text, never as elements', async () => {
+    const evil = '이수아<img src=x onerror=alert(1)>';
+    const onStart = vi.fn();
+    const markupTexts: FlagTexts = {
+      pending: `${evil} 매니저 취소 필요`,
+      start: `<b>${evil}</b>`,
+      startLabel: `매니저 ${evil}`,
+      resolved: (time) => `${evil} ${time}`,
+      drift: evil,
+      driftHint: evil,
+    };
+    const id = 'pay|이수아<img src=x onerror=alert(1)>|2026-11-16|180000|문자결제|0';
+    drawFlag(row, anchor, { ...pending, id }, markupTexts, onStart);
+    const root = hostOf().shadowRoot!;
+    expect(root.querySelector('img, b, script')).toBeNull();
+    expect(root.textContent).toContain(evil);
+    const button = getByRole(root as unknown as HTMLElement, 'button', { name: /매니저/ });
+    expect(button.textContent).toBe(`<b>${evil}</b>`);
+    await userEvent.click(button);
+    expect(onStart).toHaveBeenCalledWith(id);
+    for (const j of [resolved, drift]) {
+      drawFlag(row, anchor, j, markupTexts, onStart);
+      expect(hostOf().shadowRoot!.querySelector('img')).toBeNull();
+      expect(hostOf().shadowRoot!.textContent).toContain(evil);
+    }
+    expect(document.querySelector('img')).toBeNull();
+  });
+});
+
+describe('clearFlag', () => {
+  it('removes the attribute and the host', () => {
+    drawFlag(row, anchor, pending, texts, () => {});
+    clearFlag(row);
+    expect(row.hasAttribute('data-reconcile')).toBe(false);
+    expect(hosts()).toHaveLength(0);
+    // Drawing afterwards starts over with a new host.
+    drawFlag(row, anchor, pending, texts, () => {});
+    expect(hostOf().shadowRoot).not.toBeNull();
+  });
+
+  it('cleans a recycled row: a copy of a flagged row the page reused for another payment', () => {
+    drawFlag(row, anchor, pending, texts, () => {});
+    const copy = row.cloneNode(true) as HTMLTableRowElement;
+    copy.cells[0]!.textContent = '2026-09-07';
+    row.after(copy);
+    expect(copy.getAttribute('data-reconcile')).toBe('pending');
+    expect(hosts(copy)).toHaveLength(1);
+    // Nothing drawn for it yet: null still clears what the copy carried over.
+    drawFlag(copy, copy.cells[2]!, null, texts, () => {});
+    expect(copy.hasAttribute('data-reconcile')).toBe(false);
+    expect(hosts(copy)).toHaveLength(0);
+    // The original keeps its flag.
+    expect(hostOf().shadowRoot).not.toBeNull();
+    expect(row.getAttribute('data-reconcile')).toBe('pending');
+  });
+
+  it('draws one badge on a copied row, replacing the host it carried over', () => {
+    drawFlag(row, anchor, pending, texts, () => {});
+    const copy = row.cloneNode(true) as HTMLTableRowElement;
+    row.after(copy);
+    drawFlag(copy, copy.cells[2]!, drift, texts, () => {});
+    const host = hostOf(copy.cells[2]!);
+    expect(host.shadowRoot!.textContent).toContain('매니저 사이트에서는 취소됨');
+    expect(hosts()).toHaveLength(2); // one per row
+  });
+
+  it('replaces badges left by a previous instance of the content script (extension update)', () => {
+    // Firefox injects the updated content script into open tabs; the old one's hosts remain.
+    const old = document.createElement(OWN_HOST_TAG);
+    old.attachShadow({ mode: 'open' }).innerHTML = '<span role="status">매니저 취소 필요</span>';
+    anchor.append(old);
+    row.setAttribute('data-reconcile', 'pending');
+    drawFlag(row, anchor, pending, texts, () => {});
+    expect(old.isConnected).toBe(false);
+    expect(hostOf()).not.toBe(old);
+    expect(
+      getByRole(hostOf().shadowRoot as unknown as HTMLElement, 'button', { name: /매니저/ }),
+    ).toBeTruthy();
+  });
+
+  it('leaves the badges of other rows alone when clearing leftovers', () => {
+    // A detail table nested in a row of the list: both rows carry flags.
+    anchor.insertAdjacentHTML(
+      'beforeend',
+      '<table><tbody><tr><td class="inner">결제대기</td></tr></tbody></table>',
+    );
+    const inner = anchor.querySelector('tr')!;
+    drawFlag(inner, inner.cells[0]!, drift, texts, () => {});
+    const innerHost = hostOf(inner.cells[0]!);
+    drawFlag(row, anchor, pending, texts, () => {});
+    expect(innerHost.isConnected).toBe(true);
+    expect(hosts()).toHaveLength(2);
+  });
+
+  it('removes stray hosts even for a row it never drew', () => {
+    const stray = document.createElement(OWN_HOST_TAG);
+    anchor.append(stray);
+    row.setAttribute('data-reconcile', 'resolved');
+    clearFlag(row);
+    expect(stray.isConnected).toBe(false);
+    expect(row.hasAttribute('data-reconcile')).toBe(false);
+  });
+});
