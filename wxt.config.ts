@@ -23,8 +23,11 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'ko',
     // IndexedDB holds every record: unlimitedStorage keeps the browser from evicting it.
-    permissions: ['unlimitedStorage'],
+    // scripting: content scripts for an academy's extra hosts, added in the options page.
+    permissions: ['unlimitedStorage', 'scripting'],
     host_permissions: [...MACGAI_MATCHES, ...MANAGER_MATCHES],
+    // Asked for at runtime, one origin at a time, only when the user adds a site in the options.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox' && {
       browser_specific_settings: {

@@ -4,7 +4,9 @@ import { MANAGER_HOME } from '@/lib/sites/hosts';
 import { applyBadge, type BadgeApi, badgeView } from './badge';
 import { CHANNEL, type ChangedNotice } from './channel';
 import { type BusinessRow, openDb } from './db';
+import { extraHosts } from './extra-hosts';
 import { createManagerService } from './manager-service';
+import { createPagesService } from './pages-service';
 import { type Handlers, route } from './router';
 import { senderRules } from './senders';
 import { createService } from './service';
@@ -81,7 +83,19 @@ export function startBackground(): void {
 
   const managerService = createManagerService({ db, now: Date.now, changed: service.changed });
 
+  const pages = createPagesService({ db, now: Date.now, changed: service.changed });
+  const rules = senderRules(manifest, browser.runtime.id, browser.runtime.getURL('/'));
+  const hosts = extraHosts(db, rules);
+
   const handlers: Handlers = {
+    'business.save': (p) => pages.saveBusiness(p),
+    'business.delete': (p) => pages.deleteBusiness(p.id),
+    'settings.set': (p) => pages.setSetting(p),
+    'hosts.add': (p) => hosts.add(p.origin, p.site),
+    'hosts.remove': (p) => hosts.remove(p.origin),
+    'data.import': (p) => pages.importBackup(p.backup),
+    'data.clear': () => pages.clearAll(),
+    'diagnostics.clear': () => pages.clearDiagnostics(),
     'manager.session': (p, s) => managerService.session(p, s.tabId),
     'manager.observe': (p) => managerService.observe(p),
     'manager.handoff': (p) => managerService.handoff(p),
@@ -110,12 +124,12 @@ export function startBackground(): void {
     },
   };
 
-  const rules = senderRules(manifest, browser.runtime.id, browser.runtime.getURL('/'));
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if ((message as { channel?: unknown })?.channel !== CHANNEL) return undefined;
     return route(rules, handlers, message, sender);
   });
 
+  void hosts.restore().catch((error) => console.error('[reconcile] extra hosts', error));
   void navigator.storage?.persist?.().catch(() => false);
   void refreshBadge();
 }

@@ -122,6 +122,52 @@ export const requests = {
       detail: text,
     }),
   },
+  'business.save': {
+    from: 'page',
+    payload: z.object({
+      id: shortText.optional(),
+      name: shortText.min(1),
+      bizNo: z
+        .string()
+        .regex(/^\d{3}-?\d{2}-?\d{5}$/)
+        .nullable(),
+      managerUrl: z.url().max(500).nullable(),
+      managerAccount: shortText.nullable(),
+      passwordPolicy: z.enum(['derive', 'stored', 'ask']),
+      /** A new cancel password to store (policy 'stored'); null clears a stored one; absent keeps it. */
+      password: z.string().min(1).max(64).nullable().optional(),
+    }),
+  },
+  'business.delete': {
+    from: 'page',
+    payload: z.object({ id: shortText }),
+  },
+  'settings.set': {
+    from: 'page',
+    payload: z.discriminatedUnion('key', [
+      z.object({ key: z.literal('overdueDays'), value: z.number().int().min(1).max(365) }),
+    ]),
+  },
+  'hosts.add': {
+    from: 'page',
+    payload: z.object({ origin: z.string().regex(/^https?:\/\/[a-z0-9.-]+(:\d+)?$/i), site: site }),
+  },
+  'hosts.remove': {
+    from: 'page',
+    payload: z.object({ origin: text }),
+  },
+  'data.import': {
+    from: 'page',
+    payload: z.object({ backup: z.unknown() }),
+  },
+  'data.clear': {
+    from: 'page',
+    payload: z.object({ confirm: z.literal(true) }),
+  },
+  'diagnostics.clear': {
+    from: 'page',
+    payload: z.object({}),
+  },
   'recon.act': {
     from: 'page',
     payload: z.object({
@@ -143,12 +189,28 @@ export interface Responses {
   'manager.nextBusiness': { businessId: string };
   'recon.start': { opened: boolean };
   'recon.act': { state: string };
+  'business.save': { id: string };
+  'business.delete': { deleted: boolean };
+  'settings.set': { saved: boolean };
+  'hosts.add': { registered: boolean };
+  'hosts.remove': { removed: boolean };
+  'data.import': ImportReport;
+  'data.clear': { cleared: boolean };
+  'diagnostics.clear': { cleared: number };
   'manager.session': ManagerSession;
   'manager.observe': ManagerView;
   'manager.handoff': { handoff: Handoff | null };
   'manager.password': { password: string | null; source: 'stored' | 'derived' | null };
   'manager.password.store': { stored: boolean };
   'manager.log': { logged: boolean };
+}
+
+/** What an import did: new records, records merged into existing ones, rows refused (and why). */
+export interface ImportReport {
+  added: number;
+  merged: number;
+  unchanged: number;
+  businesses: number;
 }
 
 /** The reconciliation the manager tab is working on: set by [매니저] buttons, kept in the DB. */

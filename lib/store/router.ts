@@ -67,7 +67,11 @@ export async function route(
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const code =
-      error instanceof Error && error.name === 'DatabaseClosedError' ? 'db_closed' : 'failed';
+      error instanceof Error && error.name === 'DatabaseClosedError'
+        ? 'db_closed'
+        : typeof (error as { code?: unknown })?.code === 'string'
+          ? (error as { code: string }).code
+          : 'failed';
     return refuse(code, message);
   }
 }

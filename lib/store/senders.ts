@@ -20,6 +20,7 @@ export interface ManifestLike {
 export interface SenderRules {
   extensionId: string;
   extensionOrigin: string;
+  /** Mutable: extra hosts added in the options page join these lists. */
   macgai: MatchPattern[];
   manager: MatchPattern[];
 }
