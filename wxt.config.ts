@@ -31,15 +31,21 @@ export default defineConfig({
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox' && {
       browser_specific_settings: {
+        // 140 (ESR): the first with data_collection_permissions; also MV3 optional host permissions.
         gecko: {
           id: GECKO_ID,
-          strict_min_version: '128.0',
+          strict_min_version: '140.0',
           // Nothing leaves the browser: records stay in the extension's own IndexedDB.
           data_collection_permissions: { required: ['none'] },
         },
+        gecko_android: { strict_min_version: '142.0' },
       },
     }),
   }),
+  zip: {
+    // The Firefox sources zip is for reviewers to rebuild the package: no test artefacts.
+    excludeSources: ['artifacts/**', 'coverage/**', 'docs/screenshots/**', '.output/**'],
+  },
   hooks: {
     'build:manifestGenerated': (_wxt, manifest) => {
       if (!testHosts) return;

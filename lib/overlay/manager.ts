@@ -44,7 +44,13 @@ const contains = (el: Element, words: readonly string[]) =>
     fold((el.textContent ?? '') + ((el as HTMLInputElement).value ?? '')).includes(fold(w)),
   );
 
-export function startManagerOverlay(ctx: ContentScriptContext): void {
+export interface OverlayOptions {
+  /** Whether an event is a person's (tests on a simulated DOM, where nothing is trusted, pass their own). */
+  byPerson?: (event: Event) => boolean;
+}
+
+export function startManagerOverlay(ctx: ContentScriptContext, options: OverlayOptions = {}): void {
+  const byPerson = options.byPerson ?? ((event: Event) => event.isTrusted);
   const report = diagnosticsReporter('manager');
   const panel: PanelState = {
     businessName: null,
@@ -118,6 +124,7 @@ export function startManagerOverlay(ctx: ContentScriptContext): void {
       const button = held;
       held = null;
       button?.click(); // the user's own "계속": the site still asks its own confirm()
+      acknowledged = false; // for that one click only: the next 파기/재발송 is warned again
     },
     cancelWarning() {
       held = null;
@@ -257,6 +264,8 @@ export function startManagerOverlay(ctx: ContentScriptContext): void {
     document,
     'click',
     (event) => {
+      // Only a person's clicks count: a page script's synthetic click must not arm the password.
+      if (!byPerson(event)) return;
       const button = buttonOf(event, OWN);
       if (!button) return;
       const row = rows.find((r) => r.row.contains(button));

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+
+// MV3's CSP forbids eval anyway: tell zod not to even try its compiled (eval) fast path.
+z.config({ jitless: true });
 import type { Judgment } from './channel';
 
 export type { Judgment } from './channel';
