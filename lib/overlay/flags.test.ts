@@ -60,7 +60,12 @@ describe('drawFlag', () => {
     expect(row.getAttribute('data-reconcile')).toBe('pending');
     const host = hostOf();
     expect(host.shadowRoot).not.toBeNull();
-    expect(host.shadowRoot!.querySelector('style')?.textContent).toContain(':host');
+    // One constructed stylesheet shared by every badge (or a <style> where none can be adopted).
+    const root = host.shadowRoot!;
+    const css =
+      root.querySelector('style')?.textContent ??
+      Array.from(root.adoptedStyleSheets[0]?.cssRules ?? [], (r) => r.cssText).join('\n');
+    expect(css).toContain(':host');
     expect(getByRole(host.shadowRoot as unknown as HTMLElement, 'status').textContent).toContain(
       '매니저 취소 필요',
     );
@@ -269,5 +274,127 @@ describe('clearFlag', () => {
     clearFlag(row);
     expect(stray.isConnected).toBe(false);
     expect(row.hasAttribute('data-reconcile')).toBe(false);
+  });
+});
+
+/** An IntersectionObserver the test drives: `show` reports rows as near the viewport. */
+class FakeObserver {
+  static last: FakeObserver | null = null;
+  readonly targets = new Set<Element>();
+  constructor(
+    readonly callback: IntersectionObserverCallback,
+    readonly options?: IntersectionObserverInit,
+  ) {
+    FakeObserver.last = this;
+  }
+  observe(target: Element) {
+    this.targets.add(target);
+  }
+  unobserve(target: Element) {
+    this.targets.delete(target);
+  }
+  disconnect() {
+    this.targets.clear();
+  }
+  takeRecords() {
+    return [];
+  }
+  show(...targets: Element[]) {
+    const entries = targets.map((target) => ({ target, isIntersecting: true }));
+    this.callback(
+      entries as unknown as IntersectionObserverEntry[],
+      this as unknown as IntersectionObserver,
+    );
+  }
+}
+
+describe('drawFlag, lazily (long lists)', () => {
+  beforeEach(() => {
+    vi.stubGlobal('IntersectionObserver', FakeObserver);
+  });
+  const observer = () => FakeObserver.last as FakeObserver;
+
+  it('marks the row at once and draws its badge when the row comes near the viewport', () => {
+    const made = vi.fn(() => texts);
+    drawFlag(row, anchor, pending, made, () => {}, true);
+    expect(row.getAttribute('data-reconcile')).toBe('pending');
+    expect(hosts()).toHaveLength(0);
+    expect(made).not.toHaveBeenCalled(); // texts are made on the first badge
+    expect(observer().options?.rootMargin).toBe('1000px');
+    expect(observer().targets.has(row)).toBe(true);
+
+    observer().show(row);
+    const host = hostOf();
+    expect(getByRole(host.shadowRoot as unknown as HTMLElement, 'button', { name: /매니저/ })).toBeTruthy();
+    expect(observer().targets.has(row)).toBe(false);
+    expect(made).toHaveBeenCalledOnce();
+
+    // Idempotent: the same judgment again keeps the badge as it is.
+    drawFlag(row, anchor, { ...pending }, made, () => {}, true);
+    expect(hostOf()).toBe(host);
+    expect(observer().targets.has(row)).toBe(false);
+  });
+
+  it('updates a badge already shown at once, and keeps waiting rows waiting', () => {
+    const second = document.querySelectorAll('tr')[1]!;
+    const secondAnchor = second.querySelector('td.st')!;
+    drawFlag(row, anchor, pending, texts, () => {}, true);
+    drawFlag(second, secondAnchor, pending, texts, () => {}, true);
+    observer().show(row);
+    drawFlag(row, anchor, resolved, texts, () => {}, true);
+    drawFlag(second, secondAnchor, drift, texts, () => {}, true);
+    expect(hostOf().shadowRoot!.textContent).toContain('매니저 취소 확인');
+    expect(second.getAttribute('data-reconcile')).toBe('drift');
+    expect(hosts(second)).toHaveLength(0);
+    observer().show(second);
+    expect(hostOf(secondAnchor).shadowRoot!.textContent).toBe('매니저 사이트에서는 취소됨');
+  });
+
+  it('draws a waiting row at once when asked to draw eagerly', () => {
+    drawFlag(row, anchor, pending, texts, () => {}, true);
+    drawFlag(row, anchor, pending, texts, () => {}, false);
+    expect(hostOf().shadowRoot).not.toBeNull();
+    expect(observer().targets.has(row)).toBe(false);
+  });
+
+  it('stops waiting for a row that is cleared, or whose judgment goes', () => {
+    const second = document.querySelectorAll('tr')[1]!;
+    drawFlag(row, anchor, pending, texts, () => {}, true);
+    drawFlag(second, second.querySelector('td.st')!, pending, texts, () => {}, true);
+    clearFlag(row);
+    drawFlag(second, second.querySelector('td.st')!, null, texts, () => {}, true);
+    expect(observer().targets.size).toBe(0);
+    observer().show(row, second);
+    expect(hosts()).toHaveLength(0);
+    expect(document.querySelector('[data-reconcile]')).toBeNull();
+  });
+
+  it('removes a badge a copied row carried over while it waits, and never draws into a stale cell', () => {
+    drawFlag(row, anchor, pending, texts, () => {});
+    const copy = row.cloneNode(true) as HTMLTableRowElement;
+    row.after(copy);
+    expect(hosts(copy)).toHaveLength(1);
+    drawFlag(copy, copy.cells[2]!, drift, texts, () => {}, true);
+    expect(hosts(copy)).toHaveLength(0);
+    expect(copy.getAttribute('data-reconcile')).toBe('drift');
+    // The page re-renders the waiting row's cells before it comes into view.
+    copy.innerHTML = '<td>2026-09-07</td><td>180,000</td><td class="st">결제대기</td>';
+    observer().show(copy);
+    expect(hosts(copy)).toHaveLength(0);
+    drawFlag(copy, copy.cells[2]!, drift, texts, () => {}, true);
+    observer().show(copy);
+    expect(hostOf(copy.cells[2]!).shadowRoot!.textContent).toBe('매니저 사이트에서는 취소됨');
+  });
+});
+
+describe('badge style', () => {
+  it('is one stylesheet shared by every badge', () => {
+    const second = document.querySelectorAll('tr')[1]!;
+    drawFlag(row, anchor, pending, texts, () => {});
+    drawFlag(second, second.querySelector('td.st')!, drift, texts, () => {});
+    const [a, b] = hosts().map((h) => (h as HTMLElement).shadowRoot!);
+    expect(a!.adoptedStyleSheets).toHaveLength(1);
+    expect(b!.adoptedStyleSheets[0]).toBe(a!.adoptedStyleSheets[0]);
+    expect(a!.querySelector('style')).toBeNull();
   });
 });

@@ -17,9 +17,16 @@ export interface FlagTexts {
   driftHint: string;
 }
 
+/** The texts, or a function making them on first use (i18n lookups cost start-up time). */
+export type FlagTextsSource = FlagTexts | (() => FlagTexts);
+
 interface Drawn {
-  host: HTMLElement;
-  signature: string;
+  judgment: NonNullable<Judgment>;
+  anchor: Element;
+  texts: FlagTextsSource;
+  onStart: (id: string) => void;
+  /** null while the row waits to come near the viewport. */
+  host: HTMLElement | null;
 }
 
 const drawn = new WeakMap<Element, Drawn>();
@@ -46,14 +53,43 @@ button:hover { background: #fff1e6; }
 button:focus-visible { outline: 2px solid #2563eb; outline-offset: 1px; }
 `;
 
+let timeFormat: Intl.DateTimeFormat | null = null;
+
 function timeText(ms: number): string {
-  return new Intl.DateTimeFormat('ko-KR', {
+  timeFormat ??= new Intl.DateTimeFormat('ko-KR', {
     timeZone: 'Asia/Seoul',
     month: 'numeric',
     day: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
-  }).format(ms);
+  });
+  return timeFormat.format(ms);
+}
+
+/** One constructed stylesheet shared by every badge; null where a content script cannot adopt one. */
+let shared: CSSStyleSheet | null | undefined;
+
+function styleRoot(root: ShadowRoot): void {
+  if (shared === undefined) {
+    try {
+      shared = new CSSStyleSheet();
+      shared.replaceSync(STYLE);
+    } catch {
+      shared = null;
+    }
+  }
+  if (shared) {
+    try {
+      root.adoptedStyleSheets = [shared];
+      if (root.adoptedStyleSheets.length === 1) return;
+    } catch {
+      // Firefox content scripts (Xray wrappers) may refuse: fall back to a <style> element.
+    }
+    shared = null;
+  }
+  const style = document.createElement('style');
+  style.textContent = STYLE;
+  root.append(style);
 }
 
 function render(
@@ -62,9 +98,6 @@ function render(
   texts: FlagTexts,
   onStart: (id: string) => void,
 ) {
-  root.replaceChildren();
-  const style = document.createElement('style');
-  style.textContent = STYLE;
   const flag = document.createElement('span');
   flag.className = `flag ${judgment.mark}`;
   flag.setAttribute('role', 'status');
@@ -86,43 +119,110 @@ function render(
     flag.textContent = texts.drift;
     flag.title = texts.driftHint;
   }
-  root.append(style, flag);
+  const old = root.querySelector('.flag');
+  if (old) old.replaceWith(flag);
+  else root.append(flag);
 }
 
-/** Marks one row (or clears it when `judgment` is null). `anchor` is the cell the badge sits in. */
+function removeLeftovers(row: Element): void {
+  for (const stray of Array.from(row.querySelectorAll(OWN_HOST_TAG))) {
+    if (!mine.has(stray)) stray.remove();
+  }
+}
+
+/** Puts the row's badge in its anchor cell (a new host when the old one is gone or elsewhere). */
+function attach(row: Element, entry: Drawn): void {
+  let host = entry.host;
+  if (!host?.isConnected || !entry.anchor.contains(host)) {
+    host?.remove();
+    removeLeftovers(row);
+    host = document.createElement(OWN_HOST_TAG);
+    mine.add(host);
+    styleRoot(host.attachShadow({ mode: 'open' }));
+    entry.anchor.append(host);
+    entry.host = host;
+  }
+  const texts = typeof entry.texts === 'function' ? entry.texts() : entry.texts;
+  render(host.shadowRoot as ShadowRoot, entry.judgment, texts, entry.onStart);
+}
+
+/**
+ * Rows whose badge waits until they come within this distance of the viewport: a long list gets
+ * its marks at once, and badges (a shadow root each, and the style and layout they cost) only
+ * where someone can see them.
+ */
+const NEAR_VIEWPORT = '1000px';
+/** Up to this many judged rows, every badge is drawn at once (they all fit near the viewport). */
+export const EAGER_BADGES = 100;
+let nearViewport: IntersectionObserver | null | undefined;
+
+function viewportWatch(): IntersectionObserver | null {
+  if (nearViewport !== undefined) return nearViewport;
+  nearViewport =
+    typeof IntersectionObserver === 'function'
+      ? new IntersectionObserver(
+          (entries) => {
+            for (const e of entries) {
+              if (!e.isIntersecting) continue;
+              nearViewport?.unobserve(e.target);
+              const entry = drawn.get(e.target);
+              if (entry && !entry.host && e.target.contains(entry.anchor)) attach(e.target, entry);
+            }
+          },
+          { rootMargin: NEAR_VIEWPORT },
+        )
+      : null;
+  return nearViewport;
+}
+
+/**
+ * Marks one row (or clears it when `judgment` is null). `anchor` is the cell the badge sits in.
+ * The data-reconcile mark is set at once; with `lazy`, the badge itself is drawn when the row
+ * comes near the viewport (a row already showing a badge is updated at once).
+ */
 export function drawFlag(
   row: Element,
   anchor: Element,
   judgment: Judgment,
-  texts: FlagTexts,
+  texts: FlagTextsSource,
   onStart: (id: string) => void,
+  lazy = false,
 ): void {
   const current = drawn.get(row);
-  const signature = judgment ? `${judgment.mark}|${judgment.id}|${judgment.since}` : '';
-  if (current?.host.isConnected && current.signature === signature) return;
   if (!judgment) {
     if (current || row.hasAttribute('data-reconcile')) clearFlag(row);
     return;
   }
-  row.setAttribute('data-reconcile', judgment.mark);
-  let host = current?.host;
-  if (!host?.isConnected || !anchor.contains(host)) {
-    host?.remove();
-    for (const stray of Array.from(row.querySelectorAll(OWN_HOST_TAG))) {
-      if (!mine.has(stray)) stray.remove();
-    }
-    host = document.createElement(OWN_HOST_TAG);
-    mine.add(host);
-    host.attachShadow({ mode: 'open' });
-    anchor.append(host);
+  const was = current?.judgment;
+  const same = was?.mark === judgment.mark && was.id === judgment.id && was.since === judgment.since;
+  if (current && same && current.anchor === anchor) {
+    const host = current.host;
+    if (host ? host.isConnected && anchor.contains(host) : lazy) return;
   }
-  render(host.shadowRoot as ShadowRoot, judgment, texts, onStart);
-  drawn.set(row, { host, signature });
+  const previous = row.getAttribute('data-reconcile');
+  // A row marked by someone else (a copied row, an older instance) may carry their badge.
+  if (!current && previous !== null) removeLeftovers(row);
+  if (previous !== judgment.mark) row.setAttribute('data-reconcile', judgment.mark);
+  const entry: Drawn = current ?? { judgment, anchor, texts, onStart, host: null };
+  entry.judgment = judgment;
+  entry.anchor = anchor;
+  entry.texts = texts;
+  entry.onStart = onStart;
+  drawn.set(row, entry);
+  // A row that has shown a badge is redrawn at once; a new one may wait for the viewport.
+  const watch = lazy && !entry.host ? viewportWatch() : null;
+  if (watch) {
+    watch.observe(row);
+    return;
+  }
+  nearViewport?.unobserve(row);
+  attach(row, entry);
 }
 
 export function clearFlag(row: Element): void {
-  drawn.get(row)?.host.remove();
+  drawn.get(row)?.host?.remove();
   drawn.delete(row);
+  nearViewport?.unobserve(row);
   row.removeAttribute('data-reconcile');
   for (const stray of Array.from(row.querySelectorAll(OWN_HOST_TAG))) stray.remove();
 }

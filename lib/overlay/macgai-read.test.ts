@@ -63,4 +63,70 @@ describe('readPayments', () => {
     );
     expect(r).toEqual({ rows: [], unreadable: 1 });
   });
+
+  describe('on a re-scan', () => {
+    const row = (name: string, date: string, status = '결제대기') =>
+      `<tr><td>${name}</td><td>${date}</td><td>150,000</td><td>문자결제</td><td>${status}</td><td>해솔수학학원</td></tr>`;
+    const again = () => {
+      const r = recognize(document, macgai.pages);
+      if (!r.recognized) throw new Error('unrecognized');
+      return readPayments(r);
+    };
+
+    it('keeps what unchanged rows were read as, and reads a changed row again', () => {
+      const first = readPayments(
+        page(`<table>${HEAD}${row('김민준', '2026-11-03')}${row('이서연', '2026-11-04')}</table>`),
+      );
+      const cells = document.querySelectorAll('tr')[2]!.children;
+      cells[4]!.textContent = '대기취소';
+      const second = again();
+      expect(second.rows[0]!.payment).toBe(first.rows[0]!.payment);
+      expect(second.rows[1]!.payment).not.toBe(first.rows[1]!.payment);
+      expect(second.rows[1]!.payment).toMatchObject({ customer: '이서연', status: '대기취소' });
+      expect(second.rows[1]!.payment.key).toBe(first.rows[1]!.payment.key);
+    });
+
+    it('numbers twins again when one of them leaves the list', () => {
+      const twin = row('김민준', '2026-11-03');
+      const first = readPayments(page(`<table>${HEAD}${twin}${twin}</table>`));
+      expect(first.rows.map((r) => r.payment.key.endsWith('|1'))).toEqual([false, true]);
+      document.querySelectorAll('tr')[1]!.remove();
+      const second = again();
+      expect(second.rows).toHaveLength(1);
+      expect(second.rows[0]!.payment.key).toBe(first.rows[0]!.payment.key);
+      expect(second.rows[0]!.row).toBe(first.rows[1]!.row);
+    });
+
+    it('reads a row with a form field again every time (a typed value changes no text)', () => {
+      const first = readPayments(
+        page(
+          `<table>${HEAD}<tr><td>김민준</td><td>2026-11-03</td><td><input value="150,000"></td><td>문자결제</td><td>결제대기</td><td></td></tr></table>`,
+        ),
+      );
+      expect(first.rows[0]!.payment.amount).toBe(150000);
+      (document.querySelector('input') as HTMLInputElement).value = '180,000';
+      expect(again().rows[0]!.payment.amount).toBe(180000);
+    });
+
+    it('reads the rows again for another student around the list', () => {
+      const html = (name: string) =>
+        `<label for="n">학생명</label><input id="n" value="${name}">
+        <table><tr><th>납부일자</th><th>납부금액</th><th>결제상태</th></tr>
+        <tr><td>2026-11-03</td><td>150,000</td><td>결제대기</td></tr></table>`;
+      const first = readPayments(page(html('김민준')));
+      (document.getElementById('n') as HTMLInputElement).value = '이서연';
+      const second = again();
+      expect(first.rows[0]!.payment.customer).toBe('김민준');
+      expect(second.rows[0]!.payment.customer).toBe('이서연');
+    });
+
+    it('moves the flag to the status cell the page put in place of the old one', () => {
+      readPayments(page(`<table>${HEAD}${row('김민준', '2026-11-03')}</table>`));
+      const tr = document.querySelectorAll('tr')[1]!;
+      const fresh = document.createElement('td');
+      fresh.textContent = '결제대기';
+      tr.children[4]!.replaceWith(fresh);
+      expect(again().rows[0]!.anchor).toBe(fresh);
+    });
+  });
 });

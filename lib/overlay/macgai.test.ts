@@ -312,6 +312,68 @@ describe('re-scans', () => {
   });
 });
 
+describe('drawing', () => {
+  it('looks up the flag texts only for the first flag it draws', async () => {
+    const getMessage = vi.mocked(fakeBrowser.i18n.getMessage);
+    judge = () => null;
+    await started();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(getMessage).not.toHaveBeenCalled();
+    judge = (p) =>
+      p.status === '대기취소' ? { mark: 'pending', id: pendingIdOf(p), since: 1 } : null;
+    await fakeBrowser.runtime.onMessage.trigger({ channel: CHANNEL, type: 'changed' }, {});
+    await vi.waitFor(() => expect(flagButton(rowAt(0))).toBeTruthy());
+    const looked = getMessage.mock.calls.length;
+    expect(looked).toBeGreaterThan(0);
+    await fakeBrowser.runtime.onMessage.trigger({ channel: CHANNEL, type: 'changed' }, {});
+    await vi.waitFor(() => expect(calls('payments.observe')).toHaveLength(3));
+    expect(getMessage.mock.calls.length).toBe(looked); // once per page
+  });
+
+  it('marks every row of a long list at once, and draws badges as rows near the viewport', async () => {
+    const shown: ((targets: Element[]) => void)[] = [];
+    vi.stubGlobal(
+      'IntersectionObserver',
+      class {
+        constructor(cb: IntersectionObserverCallback) {
+          shown.push((targets) =>
+            cb(
+              targets.map((target) => ({ target, isIntersecting: true })) as never,
+              this as never,
+            ),
+          );
+        }
+        observe() {}
+        unobserve() {}
+        disconnect() {}
+      },
+    );
+    const long = Array.from({ length: 150 }, (_, i) => ({
+      date: `2026-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+      amount: '280,000',
+      method: '문자결제',
+      status: '대기취소',
+      note: '강제취소',
+    }));
+    studentPage(long);
+    await started();
+    await vi.waitFor(() => expect(rowAt(149).getAttribute('data-reconcile')).toBe('pending'));
+    expect(document.querySelectorAll('[data-reconcile="pending"]')).toHaveLength(150);
+    expect(document.querySelector(OWN_HOST_TAG)).toBeNull();
+    shown.at(-1)?.([rowAt(0), rowAt(1)]);
+    expect(flagButton(rowAt(0))).toBeTruthy();
+    expect(flagButton(rowAt(1))).toBeTruthy();
+    expect(document.querySelectorAll(OWN_HOST_TAG)).toHaveLength(2);
+    // A re-scan keeps what is drawn as it is.
+    const host = rowAt(0).querySelector(OWN_HOST_TAG);
+    await fakeBrowser.runtime.onMessage.trigger({ channel: CHANNEL, type: 'changed' }, {});
+    await vi.waitFor(() => expect(calls('payments.observe')).toHaveLength(2));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(rowAt(0).querySelector(OWN_HOST_TAG)).toBe(host);
+    expect(observed(1)).toEqual(observed(0));
+  });
+});
+
 describe('the 결제 사업자 popup', () => {
   function bizPopup(): void {
     document.body.innerHTML = `<div id="popWrap"><h1>결제 사업자 관리</h1>

@@ -1,15 +1,15 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { isAllTalkPay, isMacgaiCancelled, type MacgaiPayment } from '@/lib/domain';
+import { isMacgaiCancelled, type MacgaiPayment } from '@/lib/domain';
 import { readContext } from '@/lib/engine/context';
-import { findLists, readRow } from '@/lib/engine/lists';
+import { findLists, type ListCandidate, matchLists, readRow, scanLists } from '@/lib/engine/lists';
 import { recognize } from '@/lib/engine/recognize';
 import { fold } from '@/lib/engine/text';
 import { OWN_HOST_TAG, watch } from '@/lib/engine/watch';
 import { t } from '@/lib/i18n';
 import { businessPopup, macgai, paymentBusiness } from '@/lib/sites/macgai';
 import { call } from '@/lib/store/client';
-import { clearFlag, drawFlag, type FlagTexts } from './flags';
-import { type ReadRow, readPayments } from './macgai-read';
+import { clearFlag, drawFlag, EAGER_BADGES, type FlagTexts } from './flags';
+import { type ReadRow, readAllTalkPayments } from './macgai-read';
 import { contextScheduler, diagnosticsReporter, markPage, onStoreChanged } from './page';
 
 /**
@@ -18,7 +18,7 @@ import { contextScheduler, diagnosticsReporter, markPage, onStoreChanged } from 
  * which row the user selects and which cancel button they press; it never clicks anything itself.
  */
 
-const texts = (): FlagTexts => ({
+const flagTexts = (): FlagTexts => ({
   pending: t('flagPending'),
   start: t('flagStart'),
   startLabel: t('flagStartLabel'),
@@ -63,7 +63,12 @@ function matchesWords(el: Element, words: readonly string[]): boolean {
 
 export function startMacgaiOverlay(ctx: ContentScriptContext): void {
   const report = diagnosticsReporter('macgai');
-  const flagTexts = texts();
+  // Looked up on the first badge drawn: most pages never draw one.
+  let textsOnce: FlagTexts | null = null;
+  const texts = (): FlagTexts => {
+    textsOnce ??= flagTexts();
+    return textsOnce;
+  };
   let shown: ReadRow[] = [];
   let selected: MacgaiPayment | null = null;
   let selectedBusiness: { name: string; bizNo: string | null; smsPayStatus: string | null } | null =
@@ -85,12 +90,12 @@ export function startMacgaiOverlay(ctx: ContentScriptContext): void {
   const paymentOf = (el: Element): MacgaiPayment | null =>
     shown.find((r) => r.row === el || r.row.contains(el))?.payment ?? null;
 
-  const scanBusinesses = (): boolean => {
-    const list = findLists(document, businessPopup.list).found[0];
+  const scanBusinesses = (lists: readonly ListCandidate[]): boolean => {
+    const list = matchLists(lists, businessPopup.list).found[0];
     if (!list) return false;
     markPage(businessPopup.kind);
     const businesses = list.rows
-      .map((row) => readRow(row, list.columns))
+      .map((row, i) => readRow(row, list.columns, list.cellsOf(i)))
       .filter((f) => f.name && f.bizNo)
       .map((f) => ({ name: f.name ?? '', bizNo: f.bizNo ?? null, smsPayStatus: f.smsPay ?? null }));
     const signature = JSON.stringify(businesses);
@@ -102,11 +107,12 @@ export function startMacgaiOverlay(ctx: ContentScriptContext): void {
   };
 
   const scan = () => {
-    const result = recognize(document, macgai.pages);
+    const lists = scanLists(document);
+    const result = recognize(document, macgai.pages, lists);
     if (!result.recognized) {
       for (const r of shown) clearFlag(r.row);
       shown = [];
-      if (scanBusinesses()) return;
+      if (lists.length > 0 && scanBusinesses(lists)) return;
       markPage(result.kind);
       report(result);
       return;
@@ -114,7 +120,7 @@ export function startMacgaiOverlay(ctx: ContentScriptContext): void {
     markPage(result.kind);
     report(result);
     // Only AllTalkPay (문자결제) payments concern us; a list without a method column sends all.
-    const rows = readPayments(result).rows.filter((r) => isAllTalkPay(r.payment.method) !== false);
+    const rows = readAllTalkPayments(result);
     const stillShown = new Set(rows.map((r) => r.row));
     for (const old of shown) if (!stillShown.has(old.row)) clearFlag(old.row);
     shown = rows;
@@ -122,13 +128,15 @@ export function startMacgaiOverlay(ctx: ContentScriptContext): void {
     call('payments.observe', { payments: rows.map((r) => r.payment) })
       .then(({ judgments }) => {
         if (mine !== sequence) return; // a newer scan will draw
+        const lazy = rows.length > EAGER_BADGES;
         for (const r of rows) {
           drawFlag(
             r.row,
             r.anchor,
             r.row.isConnected ? (judgments[r.payment.key] ?? null) : null,
-            flagTexts,
+            texts,
             start,
+            lazy,
           );
         }
       })

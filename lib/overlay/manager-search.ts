@@ -36,6 +36,8 @@ export function fillSearch(root: Document, item: QueueItem, mode: SearchMode): b
   const [before, after] = manager.searchWindows[mode];
   if (from) fill(from, dateFor(from, addDays(item.date, -before)));
   if (to && to !== from) fill(to, dateFor(to, addDays(item.date, after)));
+  // By phone whenever it is known (siblings and renamed customers still show); 'phone' mode is
+  // the same with the widest window, and drops the name even when the phone is not known.
   const usePhone = Boolean(phone && item.phone);
   if (phone) fill(phone, usePhone && item.phone ? phoneFor(phone, item.phone) : '');
   if (customer) fill(customer, usePhone ? '' : item.customer);

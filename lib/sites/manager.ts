@@ -69,5 +69,5 @@ export const manager = {
   },
   menu: { invoices: ['청구서관리'] },
   /** How wide a search window is, in days before/after the payment's day. */
-  searchWindows: { normal: [40, 3], wide: [120, 30], phone: [120, 30] },
+  searchWindows: { normal: [40, 3], wide: [120, 30], phone: [365, 60] },
 } as const satisfies SiteAdapter<InvoiceField> & Record<string, unknown>;

@@ -26,8 +26,13 @@ export function extraHosts(db: ReconDb, rules: SenderRules) {
     return ((await db.settings.get('extraHosts'))?.value as ExtraHost[] | undefined) ?? [];
   }
 
+  /** The sender rules accept() added, by origin: remove() takes back these and nothing else. */
+  const accepted = new Map<string, MatchPattern[]>();
+
   function accept(h: ExtraHost) {
-    rules[h.site].push(new MatchPattern(pattern(h.origin)));
+    const p = new MatchPattern(pattern(h.origin));
+    rules[h.site].push(p);
+    accepted.set(h.origin, [...(accepted.get(h.origin) ?? []), p]);
   }
 
   async function register(h: ExtraHost) {
@@ -42,6 +47,23 @@ export function extraHosts(db: ReconDb, rules: SenderRules) {
         runAt: 'document_idle',
       },
     ]);
+  }
+
+  async function forget(origin: string, kept: ExtraHost[]) {
+    const gone = (await list()).filter((x) => x.origin === origin);
+    for (const h of gone) {
+      await browser.scripting.unregisterContentScripts({ ids: [scriptId(h)] }).catch(() => {});
+      // The permission is per host, not per port: keep it while another added origin needs it.
+      if (!kept.some((x) => pattern(x.origin) === pattern(h.origin)))
+        await browser.permissions.remove({ origins: [pattern(h.origin)] }).catch(() => false);
+    }
+    // Only the rules added for this origin: a built-in host it overlaps must stay accepted.
+    const mine = accepted.get(origin) ?? [];
+    accepted.delete(origin);
+    for (const site of ['macgai', 'manager'] as const) {
+      rules[site] = rules[site].filter((p) => !mine.includes(p));
+    }
+    return gone.length > 0;
   }
 
   return {
@@ -59,24 +81,22 @@ export function extraHosts(db: ReconDb, rules: SenderRules) {
           code: 'not_granted',
         });
       }
-      const hosts = (await list()).filter((x) => x.origin !== h.origin);
+      const all = await list();
+      const hosts = all.filter((x) => x.origin !== h.origin);
+      // The same address added again as the other site: the old script and rules go first.
+      if (all.some((x) => x.origin === h.origin && x.site !== h.site))
+        await forget(h.origin, [...hosts, h]);
       await db.settings.put({ key: 'extraHosts', value: [...hosts, h] });
       accept(h);
       await register(h);
       return { registered: true };
     },
-    async remove(origin: string) {
-      const hosts = await list();
-      const gone = hosts.filter((x) => x.origin === origin);
-      await db.settings.put({ key: 'extraHosts', value: hosts.filter((x) => x.origin !== origin) });
-      for (const h of gone) {
-        await browser.scripting.unregisterContentScripts({ ids: [scriptId(h)] }).catch(() => {});
-        await browser.permissions.remove({ origins: [pattern(h.origin)] }).catch(() => false);
-        for (const site of ['macgai', 'manager'] as const) {
-          rules[site] = rules[site].filter((p) => !p.includes(`${h.origin}/`));
-        }
-      }
-      return { removed: gone.length > 0 };
+    async remove(input: string) {
+      const origin = input.toLowerCase();
+      const kept = (await list()).filter((x) => x.origin !== origin);
+      const removed = await forget(origin, kept);
+      await db.settings.put({ key: 'extraHosts', value: kept });
+      return { removed };
     },
   };
 }
