@@ -98,7 +98,7 @@ describe('fillSearch on the saved 청구서관리 page', () => {
     ]);
   });
 
-  it('widens the window to 120 days before and 30 after (wide, and phone)', () => {
+  it('widens the window: 120 days before and 30 after (wide), a year before and 60 days after (phone)', () => {
     fillSearch(document, ITEM, 'wide');
     expect([input('startDate').value, input('endDate').value]).toEqual([
       '2026-07-27',
@@ -106,8 +106,8 @@ describe('fillSearch on the saved 청구서관리 page', () => {
     ]);
     fillSearch(document, ITEM, 'phone');
     expect([input('startDate').value, input('endDate').value]).toEqual([
-      '2026-07-27',
-      '2026-12-24',
+      '2025-11-24',
+      '2027-01-23',
     ]);
     expect(input('hpNo').value).toBe('01059296244');
     expect(searchClicks).toBe(2);
