@@ -1,6 +1,9 @@
 import { createRoot } from 'react-dom/client';
 import { PopupApp } from '@/components/popup/PopupApp';
+import { t } from '@/lib/i18n';
 import '@/components/popup/popup.css';
 
+document.title = t('extName');
+document.documentElement.lang = t('uiLocale');
 const root = document.getElementById('root');
 if (root) createRoot(root).render(<PopupApp />);
