@@ -15,7 +15,7 @@ import {
   matchPayment,
 } from './match';
 import type { MacgaiPayment, ManagerInvoice } from './model';
-import { parseAmount, parseDate, parseName, parsePhone, toDateTimeString } from './parse';
+import { addDays, parseAmount, parseDate, parseName, parsePhone, toDateTimeString } from './parse';
 import type { Result } from './result';
 import { makeInvoice, makePayment } from './testing';
 
@@ -291,6 +291,115 @@ describe('random families', () => {
         const got = matchInvoice(buildPaymentIndex(payments), invoice);
         if (got.kind === 'unique')
           expect(payOwner.get(got.payment.key)).toBe(owners.get(invoice.key));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Monthly tuition: each child billed every month (same amount, same parent phone), a payment
+// dated 0–7 days after one of its invoices. Last month's invoice lies in the window too.
+
+const MONTH_STYLES = ['exact', 'note', 'nickname'] as const;
+const monthlyBill = fc.record({
+  jitter: fc.integer({ min: 0, max: 3 }),
+  status: fc.constantFrom(...STATUSES),
+  style: fc.constantFrom(...MONTH_STYLES),
+  /** A copy re-sent this many days later (0: none). */
+  copy: fc.integer({ min: 0, max: 5 }),
+});
+const monthlyKid = fc.record({
+  given: fc.constantFrom(...GIVEN),
+  amount: fc.constantFrom(...AMOUNTS),
+  months: fc.array(monthlyBill, { minLength: 3, maxLength: 3 }),
+});
+const monthlyWorld = fc.record({
+  surname: fc.constantFrom(...SURNAMES),
+  kids: fc.uniqueArray(monthlyKid, { minLength: 1, maxLength: 3, selector: (k) => k.given }),
+  pick: fc.nat(),
+  month: fc.integer({ min: 0, max: 2 }),
+  paidAfter: fc.integer({ min: 0, max: 7 }),
+  phoneKnown: fc.boolean(),
+  purpose: fc.constantFrom('cancel', 'settle'),
+});
+
+/** Invoice days of month m (0–2) for a bill: the 20th of Sep, Oct, Nov plus a small jitter. */
+const monthDay = (m: number, jitter: number): string => day(-67 + 30 * m + jitter);
+
+describe('monthly tuition', () => {
+  const PHONE = '01060000001';
+
+  function monthlyInvoices(w: typeof monthlyWorld extends fc.Arbitrary<infer W> ? W : never) {
+    const invoices: ManagerInvoice[] = [];
+    const monthOf = new Map<string, string>(); // invoice key → "kid/month"
+    w.kids.forEach((k, ki) => {
+      k.months.forEach((b, m) => {
+        const days = [monthDay(m, b.jitter), ...(b.copy ? [monthDay(m, b.jitter + b.copy)] : [])];
+        days.forEach((d, ci) => {
+          const key = `k${ki}m${m}c${ci}`;
+          monthOf.set(key, `${ki}/${m}`);
+          invoices.push(
+            makeInvoice({
+              key,
+              customerRaw: shownName(w.surname, k.given, b.style),
+              phone: PHONE,
+              amount: k.amount,
+              registeredAt: `${d}T10:00`,
+              status: b.status,
+            }),
+          );
+        });
+      });
+    });
+    return { invoices, monthOf };
+  }
+
+  it("never match a payment uniquely to another month's (or another child's) invoice", () => {
+    fc.assert(
+      fc.property(monthlyWorld, (w) => {
+        const { invoices, monthOf } = monthlyInvoices(w);
+        const ki = w.pick % w.kids.length;
+        const kid = w.kids[ki];
+        const bill = kid?.months[w.month];
+        if (!kid || !bill) return;
+        const payment = makePayment({
+          customer: `${w.surname}${kid.given}`,
+          phone: w.phoneKnown ? PHONE : null,
+          amount: kid.amount,
+          date: addDays(monthDay(w.month, bill.jitter), w.paidAfter),
+          status: '결제취소',
+        });
+        const got = matchPayment(buildInvoiceIndex(invoices), payment, { purpose: w.purpose });
+        if (got.kind === 'unique') expect(monthOf.get(got.invoice.key)).toBe(`${ki}/${w.month}`);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('match a payment to its own month uniquely when its invoice is plain and live', () => {
+    fc.assert(
+      fc.property(monthlyWorld, (w) => {
+        const ki = w.pick % w.kids.length;
+        const kid = w.kids[ki];
+        if (!kid) return;
+        // This month's invoice: exact name, live, no copy; other months as generated.
+        const months = kid.months.map((b, m) =>
+          m === w.month ? { ...b, style: 'exact' as const, status: '발송완료', copy: 0 } : b,
+        );
+        const kids = w.kids.map((k, i) => (i === ki ? { ...k, months } : k));
+        const { invoices, monthOf } = monthlyInvoices({ ...w, kids });
+        const jitter = months[w.month]?.jitter ?? 0;
+        const payment = makePayment({
+          customer: `${w.surname}${kid.given}`,
+          phone: PHONE,
+          amount: kid.amount,
+          date: addDays(monthDay(w.month, jitter), w.paidAfter),
+          status: '결제취소',
+        });
+        const got = matchPayment(buildInvoiceIndex(invoices), payment);
+        expect(got.kind).toBe('unique');
+        if (got.kind === 'unique') expect(monthOf.get(got.invoice.key)).toBe(`${ki}/${w.month}`);
       }),
       { numRuns: 1000 },
     );

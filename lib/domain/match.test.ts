@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   buildInvoiceIndex,
@@ -8,7 +9,10 @@ import {
   matchInvoice,
   matchPayment,
 } from './match';
-import { statusBonus } from './matching/score';
+import { quickDayNumber } from './matching/indexes';
+import { clearlyCloser, decide, type Scored, statusBonus } from './matching/score';
+import { dayNumber } from './parse/day';
+import { nameForm } from './parse/name';
 import { makeInvoice, makePayment } from './testing';
 
 const payment = makePayment({ status: '결제취소', cause: 'force' });
@@ -217,5 +221,168 @@ describe('explainDifference', () => {
     const out = explainPaymentDifference([{ payment: p }, { payment: q }]);
     expect(out[0]?.fields.map((f) => f.field)).toEqual(['date', 'phone', 'method']);
     expect(out[1]?.fields.map((f) => f.value)).toEqual(['2026-11-21', '', '']);
+  });
+});
+
+describe('index building', () => {
+  it('quickDayNumber reads days exactly as dayNumber does', () => {
+    const pad = (n: number, w: number) => String(n).padStart(w, '0');
+    const dated = fc
+      .tuple(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        fc.constantFrom('', 'T10:00', ' 10:00', 'T', 'x', '\t9', '\u3000'),
+      )
+      .map(([y, m, d, t]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}${t}`);
+    const noisy = fc.string({ unit: fc.constantFrom(...'0123456789-T :/'), maxLength: 16 });
+    fc.assert(
+      fc.property(fc.oneof(dated, noisy, fc.string()), (s) => {
+        expect(quickDayNumber(s)).toBe(dayNumber(s));
+      }),
+      { numRuns: 5000 },
+    );
+    for (const s of ['2024-02-29', '2023-02-29', '2000-02-29', '1900-02-29', '0999-12-31']) {
+      expect(quickDayNumber(s)).toBe(dayNumber(s));
+    }
+  });
+
+  it('orders rows by day whatever the input order and day range', () => {
+    const days = ['2999-01-01', '1900-06-01', '2026-11-20T10:00', '2026-11-20T09:00', '2026-01-01'];
+    const rows = days.map((d, i) => makeInvoice({ key: `k${i}`, registeredAt: d }));
+    const wide = buildInvoiceIndex(rows).byAmount.get(191000) ?? [];
+    expect(wide.map((e) => e.item.key)).toEqual(['k1', 'k4', 'k2', 'k3', 'k0']);
+    const near = buildInvoiceIndex(rows.slice(2).reverse()).byAmount.get(191000) ?? [];
+    expect(near.map((e) => e.item.key)).toEqual(['k4', 'k3', 'k2']);
+    expect(near[0]?.name).toEqual(nameForm('홍길동'));
+    expect(near[0]?.day).toBe(dayNumber('2026-01-01'));
+  });
+
+  it('files a row whose base name is blank under the name read from 고객명', () => {
+    const inv = makeInvoice({ customer: '', customerRaw: '홍길동(영어)', phone: '01099998888' });
+    const got = matchPayment(buildInvoiceIndex([inv]), payment);
+    expect(got.kind === 'ambiguous' && got.candidates.map((c) => c.invoice)).toEqual([inv]);
+  });
+});
+
+describe('date closeness', () => {
+  const monthly = (date: string, fields: Parameters<typeof makeInvoice>[0] = {}) =>
+    makeInvoice({ registeredAt: `${date}T10:00`, ...fields });
+
+  it('picks this month over last month, and says so', () => {
+    const last = monthly('2026-10-20');
+    const now = monthly('2026-11-20');
+    const got = matchPayment(buildInvoiceIndex([last, now]), { ...payment, date: '2026-11-23' });
+    expect(got.kind === 'unique' && got.invoice).toBe(now);
+    if (got.kind !== 'unique') return;
+    expect(got.reasons).toEqual([
+      'amount',
+      'date:-3d',
+      'date:closest',
+      'phone:equal',
+      'name:exact',
+      'status:live',
+    ]);
+    expect(got.margin).toBe(0.15);
+  });
+
+  it('defines clearly closer as within 7 days and 14 days nearer', () => {
+    expect(clearlyCloser({ delta: -7 }, { delta: -21 })).toBe(true);
+    expect(clearlyCloser({ delta: -7 }, { delta: -20 })).toBe(false);
+    expect(clearlyCloser({ delta: -8 }, { delta: -40 })).toBe(false);
+    expect(clearlyCloser({ delta: 3 }, { delta: -17 })).toBe(true);
+  });
+
+  it('never separates two equal candidates, and lets the status rule stand only when near', () => {
+    const base: Scored<string> = {
+      item: 'a',
+      score: 1,
+      identity: 0.85,
+      nameSim: 1,
+      phone: 'equal',
+      delta: -3,
+      business: false,
+      status: 'live',
+    };
+    const key = (s: string) => s;
+    expect(decide([base, { ...base, item: 'b' }], 0.15, key).kind).toBe('ambiguous');
+    expect(decide([base, { ...base, item: 'b', delta: -30 }], 0.15, key)).toMatchObject({
+      kind: 'unique',
+      best: { item: 'a' },
+      closest: true,
+    });
+    // The far one leads on its status; the near one is the same person: neither wins.
+    const far = { ...base, item: 'b', delta: -30 };
+    const nearDead = { ...base, score: 0.85 };
+    expect(decide([far, nearDead], 0.15, key).kind).toBe('ambiguous');
+    // A near rival that is clearly someone else does not stop a clear winner.
+    const stranger = { ...base, item: 'c', score: 0.1, identity: -0.05, nameSim: 0.6 };
+    expect(decide([far, { ...stranger, phone: 'differ' as const }], 0.15, key).kind).toBe('unique');
+  });
+
+  it('looks through the business before letting a far match stand against a near one', () => {
+    const last = monthly('2026-10-20', { businessId: 'b1' });
+    const nick = monthly('2026-11-20', {
+      businessId: 'b1',
+      customerRaw: '길동이',
+      phone: '01099998888',
+    });
+    const pay = { ...payment, businessId: 'b1', date: '2026-11-23' };
+    const got = matchPayment(buildInvoiceIndex([last, nick]), pay);
+    expect(got.kind === 'ambiguous' && got.candidates.map((c) => c.invoice)).toEqual([last, nick]);
+    const other = monthly('2026-11-20', {
+      businessId: 'b1',
+      customerRaw: '박서준',
+      phone: '01099998888',
+    });
+    expect(matchPayment(buildInvoiceIndex([last, other]), pay).kind).toBe('unique');
+  });
+
+  it('works the same in the drift direction', () => {
+    const inv = makeInvoice({ status: '결제취소', registeredAt: '2026-10-20T10:00' });
+    const own = makePayment({ date: '2026-10-22' });
+    const next = makePayment({ date: '2026-11-20' });
+    const got = matchInvoice(buildPaymentIndex([own, next]), inv);
+    expect(got.kind === 'unique' && got.payment).toBe(own);
+    expect(got.kind === 'unique' && got.reasons).toContain('date:closest');
+  });
+});
+
+describe('candidates without a phone', () => {
+  const noPhone = { ...payment, customer: '김민준', phone: null, businessId: 'b1' };
+  const inv = (customerRaw: string, status = '발송완료', phone = '01055550101') =>
+    makeInvoice({ customerRaw, status, phone, businessId: 'b1', key: customerRaw + status });
+
+  it('scores the rows of the business a screen cannot rule out, and settles on the rest', () => {
+    const own = inv('김민준');
+    const lookalike = inv('김빈준'); // one jamo off, sharing no two letters
+    expect(matchPayment(buildInvoiceIndex([own, lookalike]), noPhone).kind).toBe('unique');
+    // A stopped invoice scores lower: the look-alike then comes within the margin.
+    const stopped = inv('김민준', '결제중단');
+    const got = matchPayment(buildInvoiceIndex([stopped, lookalike]), noPhone);
+    expect(got.kind === 'ambiguous' && got.candidates.map((c) => c.invoice)).toEqual([
+      stopped,
+      lookalike,
+    ]);
+    const joint = inv('김민지/김민준 형제');
+    expect(matchPayment(buildInvoiceIndex([own, joint]), noPhone).kind).toBe('ambiguous');
+    // Names that are not plain text are read through their parsed form.
+    const marked = inv('<b>김민지</b>/김민준 형제');
+    const other = inv('<i>박서준</i>');
+    expect(matchPayment(buildInvoiceIndex([own, marked, other]), noPhone)).toMatchObject({
+      kind: 'ambiguous',
+      candidates: [{ invoice: own }, { invoice: marked }],
+    });
+    expect(matchPayment(buildInvoiceIndex([own, other]), noPhone).kind).toBe('unique');
+  });
+
+  it("without a business, takes the same-name rows and their family's rows", () => {
+    const own = inv('김민준');
+    const joint = inv('김민지/김민준 형제');
+    const anon = { ...noPhone, businessId: null };
+    expect(matchPayment(buildInvoiceIndex([own, joint]), anon).kind).toBe('ambiguous');
+    const nickname = makeInvoice({ customerRaw: '민준이', phone: null, key: 'n' });
+    const got = matchPayment(buildInvoiceIndex([nickname]), anon);
+    expect(got.kind === 'ambiguous' && got.candidates.map((c) => c.invoice)).toEqual([nickname]);
   });
 });

@@ -47,10 +47,39 @@ export function editDistance(a: readonly number[], b: readonly number[]): number
   return prev[b.length] ?? 0;
 }
 
+/** One DP row, reused by {@link jamoDistance} (grown when a longer input comes along). */
+let row = new Int32Array(64);
+
+/**
+ * {@link editDistance} without allocating: the matcher's hot path compares many short names.
+ * Same result for any input.
+ */
+export function jamoDistance(a: readonly number[], b: readonly number[]): number {
+  const n = b.length;
+  if (a.length === 0) return n;
+  if (n === 0) return a.length;
+  if (row.length <= n) row = new Int32Array(2 * n + 2);
+  const prev = row;
+  for (let j = 0; j <= n; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    const ai = a[i - 1];
+    let diag = prev[0] as number; // prev[j - 1] of the row before
+    prev[0] = i;
+    for (let j = 1; j <= n; j++) {
+      const up = prev[j] as number;
+      const left = prev[j - 1] as number;
+      const sub = diag + (ai === b[j - 1] ? 0 : 1);
+      prev[j] = Math.min(up + 1, left + 1, sub);
+      diag = up;
+    }
+  }
+  return prev[n] as number;
+}
+
 /** 1 − (jamo edit distance / longer jamo length), in [0, 1]; 1 for two empty strings. */
 export function jamoSimilarity(a: string, b: string): number {
   const ja = toJamo(a);
   const jb = toJamo(b);
   const longest = Math.max(ja.length, jb.length);
-  return longest === 0 ? 1 : 1 - editDistance(ja, jb) / longest;
+  return longest === 0 ? 1 : 1 - jamoDistance(ja, jb) / longest;
 }

@@ -1,8 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { editDistance, jamoSimilarity, toJamo } from './hangul';
+import { editDistance, jamoDistance, jamoSimilarity, toJamo } from './hangul';
 import { decodeEntities, stripMarkup } from './markup';
-import { baseName, MAX_NAME_LENGTH, NAME_SIM, nameKey, nameSimilarity, parseName } from './name';
+import {
+  baseName,
+  keyHas,
+  letterPairs,
+  MAX_NAME_LENGTH,
+  NAME_SIM,
+  nameForm,
+  nameKey,
+  nameSimilarity,
+  PAIR_WORDS,
+  parseName,
+  plainLetterPairs,
+  plainTextHas,
+} from './name';
 
 describe('parseName', () => {
   it.each([
@@ -135,5 +148,112 @@ describe('hangul edit distance', () => {
     expect(editDistance([1], [])).toBe(1);
     expect(jamoSimilarity('', '')).toBe(1);
     expect(jamoSimilarity('민준', '민중')).toBeCloseTo(5 / 6);
+  });
+});
+
+describe('fast paths for plain names', () => {
+  // A trailing zero-width space makes any text non-plain (the full Unicode path) and is then
+  // folded away, so `x + ZW` is read exactly as the general path reads `x`.
+  const ZW = '\u200b';
+  const plain = fc.string({
+    unit: fc.constantFrom(
+      ...'김민준홍길동이초중고등학년반기',
+      ...'Aa Zz09',
+      ' ',
+      ' ',
+      '(',
+      ')',
+      '[',
+      ']',
+      '{',
+      '}',
+      '-',
+      '/',
+      '_',
+      '.',
+      ',',
+      "'",
+      '|',
+    ),
+    maxLength: 14,
+  });
+
+  it('read plain text exactly as the general path does', () => {
+    fc.assert(
+      fc.property(plain, (s) => {
+        expect(nameKey(s)).toBe(nameKey(s + ZW));
+        expect(nameForm(s)).toEqual(nameForm(s + ZW));
+        const fast = parseName(s);
+        const slow = parseName(s + ZW);
+        expect(fast.ok ? fast.value : fast.error.code).toEqual(
+          slow.ok ? slow.value : slow.error.code,
+        );
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it.each([
+    ['홍길동', { key: '홍길동', text: '홍길동', given: '길동' }],
+    ['남궁민수', { key: '남궁민수', text: '남궁민수', given: '민수' }],
+    ['홍길동(피아노)', { key: '홍길동', text: '홍길동피아노', given: '길동' }],
+    ['  홍길동   학부모님 ', { key: '홍길동', text: '홍길동학부모님', given: '길동' }],
+    ['김 민준', { key: '김민준', text: '김민준', given: '민준' }],
+    ['중2 이서연', { key: '이서연', text: '중2이서연', given: '서연' }],
+    ['중앙', { key: '중앙', text: '중앙', given: null }],
+    ['Kim Min-jun', { key: 'kimminjun', text: 'kimminjun', given: null }],
+    ['(형)', { key: '', text: '', given: null }],
+    ['가'.repeat(MAX_NAME_LENGTH + 1), { key: '', text: '', given: null }],
+  ])('nameForm(%j)', (input, form) => {
+    expect(nameForm(input)).toEqual(form);
+  });
+
+  it('plainTextHas reads letter pairs of plain text as its key would show them', () => {
+    const letter = fc.constantFrom(...'김민준홍길동이aAz09').map((c) => c.charCodeAt(0));
+    const pairs = fc.array(fc.tuple(letter, letter), { maxLength: 3 }).map((ps) => ps.flat());
+    fc.assert(
+      fc.property(plain, pairs, fc.oneof(fc.constant(-1), letter), (s, ps, single) => {
+        if (!parseName(s).ok) return;
+        expect(plainTextHas(s, ps, single)).toBe(keyHas(nameForm(s).text, ps, single));
+      }),
+      { numRuns: 3000 },
+    );
+    const minjun = [...'김민'].map((c) => c.charCodeAt(0));
+    expect(plainTextHas('김민지/김민준 형제', minjun, -1)).toBe(true);
+    expect(plainTextHas('김 민준', minjun, -1)).toBe(true);
+    expect(plainTextHas('박서준', minjun, -1)).toBe(false);
+    expect(plainTextHas('Kim', [], 'k'.charCodeAt(0))).toBe(true);
+    expect(plainTextHas('<b>김민준</b>', minjun, -1)).toBeNull();
+    expect(keyHas('김민준', minjun, -1)).toBe(true);
+    expect(keyHas('', minjun, -1)).toBe(false);
+  });
+
+  it('plainLetterPairs sets the letter pairs of the key, and declines text that is not plain', () => {
+    fc.assert(
+      fc.property(plain, (s) => {
+        if (!parseName(s).ok) return;
+        const fast = new Int32Array(PAIR_WORDS);
+        const slow = new Int32Array(PAIR_WORDS);
+        expect(plainLetterPairs(s, fast, 0)).toBe(true);
+        letterPairs(nameForm(s).text, slow, 0);
+        expect([...fast]).toEqual([...slow]);
+      }),
+      { numRuns: 2000 },
+    );
+    const out = new Int32Array(2 * PAIR_WORDS);
+    for (const s of ['<b>홍길동</b>', 'Ｋｉｍ', '홍\u200b길동', 'a&b', '김\t민준']) {
+      expect(plainLetterPairs(s, out, 1)).toBe(false);
+    }
+    expect([...out]).toEqual(Array(2 * PAIR_WORDS).fill(0));
+  });
+
+  it('jamoDistance is editDistance without allocating, for any lengths', () => {
+    const tokens = fc.array(fc.integer({ min: 0, max: 5 }), { maxLength: 90 });
+    fc.assert(
+      fc.property(tokens, tokens, (a, b) => {
+        expect(jamoDistance(a, b)).toBe(editDistance(a, b));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -4,7 +4,7 @@
  * or markup. Matching compares the *base* name.
  */
 import { err, ok, type Result } from '../result';
-import { jamoSimilarity } from './hangul';
+import { jamoDistance, toJamo } from './hangul';
 import { stripMarkup } from './markup';
 import { asText, fold, foldSpaces } from './text';
 
@@ -24,6 +24,50 @@ const LEADING_GROUP = /^[([{]([^)\]}]*)[)\]}]\s*/;
 const LEADING_TAG =
   /^(?:\d+\s*(?:학년|반|기)|[초중고]\s*\d+|[초중고]등(?:\s*\d+\s*(?:학년|반))?)(?:\s+|[-_/|,:;~+·.]+)/;
 const EDGE_SEPARATORS = /^[\s\-_/|,:;~+·.]+|[\s\-_/|,:;~+·.]+$/g;
+
+const HANGUL_FIRST = 0xac00;
+const HANGUL_LAST = 0xd7a3;
+
+/**
+ * True when `s` holds only printable ASCII other than `<`, `>`, `&`, and precomposed Hangul
+ * syllables. Such text is unchanged by {@link stripMarkup} (no tag, comment or entity can start)
+ * and by {@link fold} (NFKC leaves ASCII and precomposed syllables alone; nothing invisible or
+ * control), so the parsers may skip both — that is most names, and most of the parsing cost.
+ */
+function isPlain(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x20 && c <= 0x7e) {
+      if (c === 0x3c || c === 0x3e || c === 0x26) return false;
+    } else if (c < HANGUL_FIRST || c > HANGUL_LAST) return false;
+  }
+  return true;
+}
+
+/** True for a non-empty run of precomposed Hangul syllables only ("홍길동"). */
+function isHangulWord(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < HANGUL_FIRST || c > HANGUL_LAST) return false;
+  }
+  return true;
+}
+
+/** {@link nameKey} of plain text (see {@link isPlain}): letters and digits, Latin lower-cased. */
+function plainKey(s: string): string {
+  let out = '';
+  let from = 0; // start of the pending run of characters kept as they are
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const keep = c >= HANGUL_FIRST || (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a);
+    if (keep) continue;
+    out += s.slice(from, i);
+    from = i + 1;
+    if (c >= 0x41 && c <= 0x5a) out += String.fromCharCode(c + 32);
+  }
+  return from === 0 ? s : out + s.slice(from);
+}
 
 function readBase(rest: string): { raw: string; value: string } {
   // "김 민준": a lone surname syllable, a space, then the given name.
@@ -52,10 +96,30 @@ function cleanNote(n: string): string {
  */
 export function parseName(input: string): Result<ParsedName> {
   const s = asText(input);
-  if (s.length > MAX_NAME_LENGTH)
-    return err('name_too_long', s, `Names longer than ${MAX_NAME_LENGTH} characters are not read`);
-  const text = foldSpaces(stripMarkup(s));
-  if (text === '') return err('empty', s, 'No name given');
+  const r = splitName(s);
+  if (r === 'name_too_long')
+    return err(r, s, `Names longer than ${MAX_NAME_LENGTH} characters are not read`);
+  if (r === 'empty') return err(r, s, 'No name given');
+  if (r === 'name_empty') return err(r, s, 'No name found in the text');
+  const note = r.notes
+    .map(cleanNote)
+    .filter((n) => n !== '')
+    .join(' ');
+  return ok({ base: r.base, note, text: r.text });
+}
+
+interface Split {
+  base: string;
+  text: string;
+  /** The pieces around the base, not yet cleaned. */
+  notes: string[];
+}
+
+/** {@link parseName} up to, not including, the clean-up of the note (which a key never needs). */
+function splitName(s: string): Split | 'name_too_long' | 'empty' | 'name_empty' {
+  if (s.length > MAX_NAME_LENGTH) return 'name_too_long';
+  const text = isPlain(s) ? s.replace(/ {2,}/g, ' ').trim() : foldSpaces(stripMarkup(s));
+  if (text === '') return 'empty';
   const notes: string[] = [];
   let rest = text;
   for (let g = LEADING_GROUP.exec(rest); g; g = LEADING_GROUP.exec(rest)) {
@@ -71,18 +135,16 @@ export function parseName(input: string): Result<ParsedName> {
   notes.push(lead);
   rest = rest.slice(lead.length);
   const base = readBase(rest);
-  if (base.value === '') return err('name_empty', s, 'No name found in the text');
+  if (base.value === '') return 'name_empty';
   notes.push(rest.slice(base.raw.length));
-  const note = notes
-    .map(cleanNote)
-    .filter((n) => n !== '')
-    .join(' ');
-  return ok({ base: base.value, note, text });
+  return { base: base.value, text, notes };
 }
 
 /** Comparison key for a name: NFKC, lower-case, letters and digits only ("Kim Min-jun" → "kimminjun"). */
 export function nameKey(name: string): string {
-  return fold(asText(name))
+  const s = asText(name);
+  if (isPlain(s)) return plainKey(s);
+  return fold(s)
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]/gu, '');
 }
@@ -98,15 +160,161 @@ export interface NameForm {
   key: string; // nameKey of the base
   text: string; // nameKey of the whole text (notes included)
   given: string | null; // Hangul given name of a 3–4 syllable base
+  /** The key as jamo, filled in by the first comparison that needs it. */
+  jamo?: readonly number[];
 }
 
+function givenOf(key: string): string | null {
+  return (key.length === 3 || key.length === 4) && isHangulWord(key)
+    ? key.slice(key.length === 3 ? 1 : 2)
+    : null;
+}
+
+const NOT_A_LEAD = new Set([0xcd08, 0xc911, 0xace0]); // 초 중 고: may start a school-year tag
+
+/**
+ * The form of plain text that starts with a Hangul name followed by a note ("홍길동(피아노)",
+ * "홍길동 (형)", "홍길동-중2"): no bracket group or school tag can lead, so the base is the first
+ * Hangul run — what {@link splitName} finds, without its regular expressions. null for anything
+ * else ("김 민준", "중2 이서연", "[영어]홍길동"…), which takes the general path.
+ */
+function plainHangulLead(s: string): NameForm | null {
+  const text = s.replace(/ {2,}/g, ' ').trim();
+  if (text === '') return null;
+  const c0 = text.charCodeAt(0);
+  if (c0 < HANGUL_FIRST || c0 > HANGUL_LAST || NOT_A_LEAD.has(c0)) return null;
+  let n = 1;
+  while (n < text.length) {
+    const c = text.charCodeAt(n);
+    if (c < HANGUL_FIRST || c > HANGUL_LAST) break;
+    n++;
+  }
+  if (n === 1 && text.charCodeAt(1) === 0x20) return null; // maybe "김 민준"
+  const key = text.slice(0, n);
+  return { key, text: plainKey(text), given: givenOf(key) };
+}
+
+/**
+ * {@link parseName} once, read into comparable keys. A bare Hangul name ("홍길동", most rows)
+ * is its own base, text and key, and is recognised without parsing.
+ */
 export function nameForm(input: string): NameForm {
-  const r = parseName(input);
-  const key = r.ok ? nameKey(r.value.base) : '';
-  const text = r.ok ? nameKey(r.value.text) : '';
-  const hangul = /^[가-힣]{3,4}$/.test(key);
-  const given = hangul ? key.slice(key.length === 3 ? 1 : 2) : null;
-  return { key, text, given };
+  const s = asText(input);
+  if (s.length <= MAX_NAME_LENGTH && isPlain(s)) {
+    if (isHangulWord(s)) return { key: s, text: s, given: givenOf(s) };
+    const quick = plainHangulLead(s);
+    if (quick) return quick;
+  }
+  const r = splitName(s);
+  if (typeof r === 'string') return { key: '', text: '', given: null };
+  const key = nameKey(r.base);
+  return { key, text: nameKey(r.text), given: givenOf(key) };
+}
+
+/**
+ * Whether the full-text key of a name (`nameForm(input).text`) contains one of some letter pairs,
+ * given as char codes [a0, b0, a1, b1, …], or the letter `single` (−1: none). Plain input (see
+ * {@link isPlain}) is read as it stands, without building the key; `null` for any other input
+ * (read its form then, and ask {@link keyHas}). For plain text too long to be a name (for which
+ * nameForm has no text) the answer may be a false "yes".
+ */
+export function plainTextHas(
+  input: string,
+  pairs: readonly number[],
+  single: number,
+): boolean | null {
+  if (!isPlain(input)) return null;
+  let prev = -1;
+  for (let i = 0; i < input.length; i++) {
+    let c = input.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) c += 32;
+    else if (!(c >= HANGUL_FIRST || (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a))) continue;
+    if (c === single) return true;
+    if (prev >= 0) {
+      for (let k = 0; k < pairs.length; k += 2)
+        if (pairs[k] === prev && pairs[k + 1] === c) return true;
+    }
+    prev = c;
+  }
+  return false;
+}
+
+/** Words per letter-pair set: 128 bits (few names hold more than a dozen letter pairs). */
+export const PAIR_WORDS = 4;
+
+/** The bit (0–127) that stands for the letter pair (a, b) in a {@link letterPairs} set. */
+export function pairBit(a: number, b: number): number {
+  return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 25;
+}
+
+/**
+ * The letter pairs of a name's full-text key (`nameForm(input).text`) as a 128-bit set (see
+ * {@link pairBit}), written to out[4·at … 4·at + 3] — read from plain input as it stands.
+ * Returns false, writing nothing, for other input. A set answers "may the key contain this
+ * pair?": "no" is certain, "yes" is to be checked.
+ */
+export function plainLetterPairs(input: string, out: Int32Array, at: number): boolean {
+  const base = PAIR_WORDS * at;
+  let w0 = 0;
+  let w1 = 0;
+  let w2 = 0;
+  let w3 = 0;
+  let prev = -1;
+  for (let i = 0; i < input.length; i++) {
+    let c = input.charCodeAt(i);
+    if (c >= HANGUL_FIRST) {
+      if (c > HANGUL_LAST) return false;
+    } else if (c >= 0x61 && c <= 0x7a) {
+      // a–z
+    } else if (c >= 0x41 && c <= 0x5a) {
+      c += 32;
+    } else if (c >= 0x30 && c <= 0x39) {
+      // 0–9
+    } else if (c < 0x20 || c > 0x7e || c === 0x3c || c === 0x3e || c === 0x26) {
+      return false; // not plain
+    } else {
+      continue; // punctuation and spaces are not part of the key
+    }
+    if (prev >= 0) {
+      const bit = pairBit(prev, c);
+      const mask = 1 << (bit & 31);
+      const word = bit >>> 5;
+      if (word === 0) w0 |= mask;
+      else if (word === 1) w1 |= mask;
+      else if (word === 2) w2 |= mask;
+      else w3 |= mask;
+    }
+    prev = c;
+  }
+  out[base] = w0;
+  out[base + 1] = w1;
+  out[base + 2] = w2;
+  out[base + 3] = w3;
+  return true;
+}
+
+/** {@link plainLetterPairs} of a key (`nameForm(…).text`) itself. */
+export function letterPairs(key: string, out: Int32Array, at: number): void {
+  const base = PAIR_WORDS * at;
+  for (let i = 0; i + 1 < key.length; i++) {
+    const bit = pairBit(key.charCodeAt(i), key.charCodeAt(i + 1));
+    out[base + (bit >>> 5)] = (out[base + (bit >>> 5)] as number) | (1 << (bit & 31));
+  }
+}
+
+/** {@link plainTextHas} on a key (`nameForm(…).text`) itself. */
+export function keyHas(key: string, pairs: readonly number[], single: number): boolean {
+  let prev = -1;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c === single) return true;
+    if (prev >= 0) {
+      for (let k = 0; k < pairs.length; k += 2)
+        if (pairs[k] === prev && pairs[k + 1] === c) return true;
+    }
+    prev = c;
+  }
+  return false;
 }
 
 /** Similarity levels; the gaps between them are what the matcher's margins rely on. */
@@ -134,7 +342,10 @@ export function compareNameForms(a: NameForm, b: NameForm): number {
   ) {
     return NAME_SIM.given;
   }
-  return NAME_SIM.weakCap * jamoSimilarity(a.key, b.key);
+  a.jamo ??= toJamo(a.key);
+  b.jamo ??= toJamo(b.key);
+  const longest = Math.max(a.jamo.length, b.jamo.length);
+  return NAME_SIM.weakCap * (1 - jamoDistance(a.jamo, b.jamo) / longest);
 }
 
 /** {@link compareNameForms} on two raw names (free text accepted; bases are compared). */
