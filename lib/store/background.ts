@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import { MANAGER_HOME } from '@/lib/sites/hosts';
+import { createAuditService } from './audit-service';
 import { applyBadge, type BadgeApi, badgeView } from './badge';
 import { CHANNEL, type ChangedNotice } from './channel';
 import { type BusinessRow, openDb } from './db';
@@ -84,6 +85,7 @@ export function startBackground(): void {
   const managerService = createManagerService({ db, now: Date.now, changed: service.changed });
 
   const pages = createPagesService({ db, now: Date.now, changed: service.changed });
+  const audit = createAuditService({ db, now: Date.now, changed: service.changed });
   const rules = senderRules(manifest, browser.runtime.id, browser.runtime.getURL('/'));
   const hosts = extraHosts(db, rules);
 
@@ -94,6 +96,7 @@ export function startBackground(): void {
     'hosts.add': (p) => hosts.add(p.origin, p.site),
     'hosts.remove': (p) => hosts.remove(p.origin),
     'data.import': (p) => pages.importBackup(p.backup),
+    'audit.commit': (p) => audit.commit(p),
     'data.clear': () => pages.clearAll(),
     'diagnostics.clear': () => pages.clearDiagnostics(),
     'manager.session': (p, s) => managerService.session(p, s.tabId),

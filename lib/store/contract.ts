@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 // MV3's CSP forbids eval anyway: tell zod not to even try its compiled (eval) fast path.
 z.config({ jitless: true });
+
 import type { Judgment } from './channel';
 
 export type { Judgment } from './channel';
@@ -179,6 +180,14 @@ export const requests = {
       reason: text.optional(),
     }),
   },
+  /** The month-end audit's findings the user confirmed: pending cancels and drift. */
+  'audit.commit': {
+    from: 'page',
+    payload: z.object({
+      pending: z.array(z.object({ payment: paymentSchema, invoice: invoiceSchema })).max(50_000),
+      drift: z.array(z.object({ payment: paymentSchema, invoice: invoiceSchema })).max(50_000),
+    }),
+  },
 } as const;
 
 export type RequestType = keyof typeof requests;
@@ -192,6 +201,7 @@ export interface Responses {
   'manager.nextBusiness': { businessId: string };
   'recon.start': { opened: boolean };
   'recon.act': { state: string };
+  'audit.commit': AuditCommitReport;
   'business.save': { id: string };
   'business.delete': { deleted: boolean };
   'settings.set': { saved: boolean };
@@ -206,6 +216,17 @@ export interface Responses {
   'manager.password': { password: string | null; source: 'stored' | 'derived' | null };
   'manager.password.store': { stored: boolean };
   'manager.log': { logged: boolean };
+}
+
+/**
+ * What an audit commit did: `added` records now pending (new, or unverified ones the audit
+ * confirmed), `alreadyKnown` items the store already tracked (kept as they were), `driftAdded`
+ * new drift records.
+ */
+export interface AuditCommitReport {
+  added: number;
+  alreadyKnown: number;
+  driftAdded: number;
 }
 
 /** What an import did: new records, records merged into existing ones, rows refused (and why). */
