@@ -26,6 +26,9 @@ export function OptionsApp({ clock }: { clock?: () => number }) {
                 <a href={`#${id}`}>{t(key)}</a>
               </li>
             ))}
+            <li>
+              <a href="/audit.html">{t('optAuditLink')}</a>
+            </li>
           </ul>
         </nav>
       </header>

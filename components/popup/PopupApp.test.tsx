@@ -369,4 +369,14 @@ describe('popup: the other sections', () => {
     await act(async () => {});
     expect(close).toHaveBeenCalled();
   });
+
+  it('월말 대사 opens the audit page in a tab', async () => {
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    const close = vi.spyOn(window, 'close').mockImplementation(() => {});
+    popup();
+    await userEvent.click(await screen.findByRole('button', { name: '월말 대사' }));
+    expect(create).toHaveBeenCalledWith({ url: expect.stringMatching(/\/audit\.html$/) });
+    await act(async () => {});
+    expect(close).toHaveBeenCalled();
+  });
 });

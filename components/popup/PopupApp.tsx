@@ -39,7 +39,7 @@ export function PopupApp({ clock = Date.now }: { clock?: () => number }) {
   const deferredSearch = useDeferredValue(search);
   const now = useNow(clock);
   const searchId = useId();
-  const { openOptions } = usePopupActions();
+  const { openAudit, openOptions } = usePopupActions();
 
   const businessMap = useMemo(
     () => (businesses ? new Map(businesses.data.map((b) => [b.id, b])) : NO_BUSINESSES),
@@ -62,6 +62,9 @@ export function PopupApp({ clock = Date.now }: { clock?: () => number }) {
       <header className="popup__header">
         <div className="popup__titlebar">
           <h1 className="popup__title">{t('extName')}</h1>
+          <button type="button" className="btn btn--quiet" onClick={openAudit}>
+            {t('popupOpenAudit')}
+          </button>
           <button type="button" className="btn btn--quiet" onClick={openOptions}>
             {t('popupOpenOptions')}
           </button>

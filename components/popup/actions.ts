@@ -61,6 +61,14 @@ export function usePopupActions() {
         await call('diagnostics.clear', {});
       }),
 
+    openAudit: async () => {
+      try {
+        await browser.tabs.create({ url: browser.runtime.getURL('/audit.html') });
+        window.close();
+      } catch (error) {
+        setNotice({ kind: 'error', text: t('popupActionFailed', errorText(error)), undo: null });
+      }
+    },
     openOptions: async () => {
       try {
         await browser.runtime.openOptionsPage();

@@ -261,8 +261,9 @@ describe.each(BROWSERS)('manager-site overlay in %s', (name) => {
     );
     expect(secrets[0]?.cancelPassword).toBe('135790');
 
-    // The next cancel for this business gets the stored password.
-    const next = caseOf(e2e.replica, 'sameAmountTwiceInMonth').second;
+    // The next cancel for this business gets the stored password (a re-sent invoice: the old one,
+    // 결제중단, is not the one to cancel).
+    const next = caseOf(e2e.replica, 'resentAfterStop');
     await forceCancelAndStart(next, '결제대기', new ActionCounter());
     await manager.bringToFront();
     await until(
