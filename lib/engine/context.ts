@@ -8,7 +8,7 @@ import { fold } from './text';
  */
 
 const LABEL_MAX = 16;
-const LABELISH = 'label, th, td, dt, span, strong, b, div, p, li';
+const LABELISH = new Set(['label', 'th', 'td', 'dt', 'span', 'strong', 'b', 'div', 'p', 'li']);
 
 function fieldValue(el: Element | null | undefined): string | null {
   if (!el) return null;
@@ -22,10 +22,10 @@ function fieldValue(el: Element | null | undefined): string | null {
 
 function ownLabelText(el: Element): string {
   let text = '';
-  for (const node of Array.from(el.childNodes)) {
-    if (node.nodeType === Node.TEXT_NODE) text += node.textContent ?? '';
+  for (let node = el.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === Node.TEXT_NODE) text += (node as Text).data;
   }
-  return fold(text).replace(/[:：*]/g, '');
+  return /\S/.test(text) ? fold(text).replace(/[:：*]/g, '') : '';
 }
 
 function valueNextTo(label: Element): string | null {
@@ -37,6 +37,24 @@ function valueNextTo(label: Element): string | null {
   return fieldValue(label.nextElementSibling);
 }
 
+/**
+ * Label-like elements under `root` in document order, never entering `exclude` (the lists, which
+ * hold most of a long page's nodes).
+ */
+function* labelish(root: ParentNode, exclude: readonly Element[]): Generator<Element> {
+  const node = root as unknown as Node;
+  const doc = node.ownerDocument ?? (node as Document);
+  const skip = new Set<Node>(exclude);
+  const walker = doc.createTreeWalker(node, NodeFilter.SHOW_ELEMENT, (n) =>
+    skip.has(n)
+      ? NodeFilter.FILTER_REJECT
+      : LABELISH.has((n as Element).localName)
+        ? NodeFilter.FILTER_ACCEPT
+        : NodeFilter.FILTER_SKIP,
+  );
+  for (let el = walker.nextNode(); el; el = walker.nextNode()) yield el as Element;
+}
+
 export function readContext<C extends string>(
   root: ParentNode,
   spec: ContextSpec<C>,
@@ -45,16 +63,19 @@ export function readContext<C extends string>(
   const out: Partial<Record<C, string>> = {};
   const wanted = Object.entries(spec.labels) as [C, readonly string[]][];
   const folded = wanted.map(([key, words]) => [key, words.map(fold)] as const);
-  for (const el of Array.from(root.querySelectorAll(LABELISH))) {
-    if (exclude.some((ex) => ex.contains(el))) continue;
+  let left = wanted.length;
+  for (const el of labelish(root, exclude)) {
     const own = ownLabelText(el);
     if (!own || own.length > LABEL_MAX) continue;
     for (const [key, words] of folded) {
       if (out[key] !== undefined || !words.includes(own)) continue;
       const value = valueNextTo(el);
-      if (value && fold(value) !== own) out[key] = value;
+      if (value && fold(value) !== own) {
+        out[key] = value;
+        left--;
+      }
     }
-    if (Object.keys(out).length === wanted.length) break;
+    if (left === 0) break;
   }
   return out;
 }

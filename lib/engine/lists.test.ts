@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { studentPayments } from '@/lib/sites/macgai';
-import { findLists, isDataRow, readRow } from './lists';
+import { academyPayments, studentPayments } from '@/lib/sites/macgai';
+import { findLists, isDataRow, matchLists, readRow, scanLists } from './lists';
 
 function dom(html: string): Document {
   document.body.innerHTML = html;
@@ -59,5 +59,36 @@ describe('findLists', () => {
     });
     expect(isDataRow(list.rows[0]!, list.columns)).toBe(true);
     expect(isDataRow(list.rows[1]!, list.columns)).toBe(false);
+  });
+});
+
+describe('scanLists', () => {
+  it('reads each table once for every spec, in document order with grids', () => {
+    const doc =
+      dom(`<div role="grid"><div role="row"><div role="columnheader">결제상태</div><div role="columnheader">납부금액</div><div role="columnheader">납부일자</div></div>
+      <div role="row"><div role="gridcell">결제완료</div><div role="gridcell">90,000</div><div role="gridcell">2026.11.01</div></div></div>
+      <table><tr><th>학생명</th><th>납부일자</th><th>납부금액</th><th>결제상태</th></tr>
+      <tr><td>김민준</td><td>2026-11-03</td><td>150,000</td><td>결제대기</td></tr></table>`);
+    const lists = scanLists(doc);
+    expect(lists.map((l) => l.element.tagName)).toEqual(['DIV', 'TABLE']);
+    const student = matchLists(lists, spec).found;
+    const academy = matchLists(lists, academyPayments.list).found;
+    expect(student).toHaveLength(2);
+    expect(academy.map((l) => l.element.tagName)).toEqual(['TABLE']);
+    // The same reading: the same rows and cells, whichever spec took the list.
+    expect(academy[0]!.rows).toBe(student[1]!.rows);
+    expect(academy[0]!.cellsOf(0)).toBe(student[1]!.cellsOf(0));
+    expect(findLists(doc, spec).found.map((l) => l.rows)).toEqual(student.map((l) => l.rows));
+  });
+
+  it('leaves the rows of a nested table to that table', () => {
+    const doc = dom(`<table id="outer"><tr><th>납부일자</th><th>납부금액</th><th>결제상태</th></tr>
+      <tr><td>2026-11-03</td><td>150,000</td><td><table><tr><td>안쪽</td></tr></table>결제대기</td></tr></table>`);
+    const list = findLists(doc, spec).found[0]!;
+    expect(list.element.id).toBe('outer');
+    expect(list.rows).toHaveLength(1);
+    expect(readRow(list.rows[0]!, list.columns, list.cellsOf(0))).toMatchObject({
+      amount: '150,000',
+    });
   });
 });

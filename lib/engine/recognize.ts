@@ -1,6 +1,6 @@
 import type { PageSpec } from '@/lib/sites/types';
 import { readContext } from './context';
-import { type FoundList, findLists } from './lists';
+import { type FoundList, type ListCandidate, matchLists, scanLists } from './lists';
 
 /**
  * Decides what page this is from an adapter's page specs, most specific first. Never guesses:
@@ -26,13 +26,19 @@ function label(words: readonly string[] | undefined, fallback: string): string {
   return words?.[0] ?? fallback;
 }
 
+/**
+ * `lists`: the page's tables as already read by {@link scanLists} (one DOM pass serves every page
+ * spec, and the caller may reuse it for other lists).
+ */
 export function recognize<F extends string, C extends string>(
   root: ParentNode,
   pages: readonly PageSpec<F, C>[],
+  lists: readonly ListCandidate[] = scanLists(root),
 ): Recognized<F, C> | Unrecognized {
   const missing = new Set<string>();
+  if (lists.length === 0) return { recognized: false, kind: 'unrecognized', missing: [] };
   for (const page of pages) {
-    const { found, nearMisses } = findLists(root, page.list);
+    const { found, nearMisses } = matchLists(lists, page.list);
     for (const miss of nearMisses) {
       for (const f of miss.missing) missing.add(label(page.list.fields[f as F], f));
     }

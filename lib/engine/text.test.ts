@@ -65,3 +65,24 @@ describe('cellText with a select', () => {
     expect(text('c')).toBe('');
   });
 });
+
+describe('cellText, fields deeper in the cell', () => {
+  it('finds an input or select wrapped in other elements, and reads plain markup as text', () => {
+    document.body.innerHTML = `<table><tr>
+      <td id="a"><div><span><input value=" 결제대기 "></span></div></td>
+      <td id="b"><span class="st-ok">결제완료</span> <a href="#">보기</a></td>
+      <td id="c"><div><b>1</b><b>2</b><b>3</b><b>4</b><b>5</b><b>6</b><b>7</b><b>8</b><b>9</b><select><option>현금</option><option selected>문자결제</option></select></div></td>
+    </tr></table>`;
+    const text = (id: string) => cellText(document.getElementById(id)!);
+    expect(['a', 'b', 'c'].map(text)).toEqual(['결제대기', '결제완료 보기', '123456789 문자결제']);
+  });
+});
+
+describe('cellText, whitespace', () => {
+  it('collapses every kind of space, and leaves text without any as it is', () => {
+    document.body.innerHTML = '<table><tr><td id="a"></td><td id="b">2026-11-03</td></tr></table>';
+    document.getElementById('a')!.textContent = '\u00a0결제\u3000\u3000완료\ufeff\t';
+    expect(cellText(document.getElementById('a')!)).toBe('결제 완료');
+    expect(cellText(document.getElementById('b')!)).toBe('2026-11-03');
+  });
+});

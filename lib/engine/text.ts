@@ -12,16 +12,75 @@ function shownText(node: Node): string {
   return text;
 }
 
-/** The text a person sees in a cell: input values included, whitespace collapsed. */
-export function cellText(el: Element): string {
-  const field = el.querySelector(
-    'input:not([type=hidden]):not([type=checkbox]):not([type=radio]), select, textarea',
-  );
-  const text = el.querySelector('select') ? shownText(el) : (el.textContent ?? '');
-  if (field && text.trim() === '') {
-    return ((field as HTMLInputElement).value ?? '').trim();
+const FIELD = 'input:not([type=hidden]):not([type=checkbox]):not([type=radio]), select, textarea';
+const FORM_TAGS = new Set(['INPUT', 'SELECT', 'TEXTAREA']);
+
+/**
+ * Whether `el` may hold a form field. Walks a few descendants (a status cell's <span>, a link)
+ * instead of running a selector query; a bigger cell is answered by querySelector.
+ */
+function mayHoldField(el: Element): boolean {
+  let budget = 8;
+  let node: Element | null = el.firstElementChild;
+  while (node) {
+    if (FORM_TAGS.has(node.tagName) || --budget === 0) return true;
+    let next: Element | null = node.firstElementChild;
+    while (!next && node && node !== el) {
+      next = node.nextElementSibling;
+      if (!next) node = node.parentElement;
+    }
+    if (node === el) return false;
+    node = next;
   }
-  return text.replace(/\s+/g, ' ').trim();
+  return false;
+}
+
+/** Whitespace collapsed and trimmed; text without any space-like character is returned as is. */
+function collapse(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // Every \s character is in these ranges (a few others are too: they just take the long way).
+    if (c <= 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x3000) || c === 0xfeff) {
+      return text.replace(/\s+/g, ' ').trim();
+    }
+  }
+  return text;
+}
+
+/**
+ * The text a person sees in a cell: input values included, whitespace collapsed. A cell without
+ * form fields (the usual case) is read without any selector query.
+ */
+export function cellText(el: Element): string {
+  return plainCellText(el) ?? fieldCellText(el);
+}
+
+/** {@link cellText} of a cell without form fields; null for a cell that may hold one. */
+export function plainCellText(el: Element): string | null {
+  return mayHoldField(el) ? null : collapse(el.textContent ?? '');
+}
+
+function fieldCellText(el: Element): string {
+  const text = el.querySelector('select') ? shownText(el) : (el.textContent ?? '');
+  if (!/\S/.test(text)) {
+    const field = el.querySelector(FIELD);
+    if (field) return ((field as HTMLInputElement).value ?? '').trim();
+  }
+  return collapse(text);
+}
+
+const folds = new WeakMap<object, [string, string[]][]>();
+
+/** A spec's words per field, folded once (specs are constants). */
+function foldedWords<F extends string>(
+  fields: Readonly<Record<F, readonly string[]>>,
+): [F, string[]][] {
+  let words = folds.get(fields) as [F, string[]][] | undefined;
+  if (!words) {
+    words = (Object.keys(fields) as F[]).map((f) => [f, fields[f].map((w) => fold(w))]);
+    folds.set(fields, words);
+  }
+  return words;
 }
 
 /**
@@ -35,14 +94,13 @@ export function assignFields<F extends string>(
   fields: Readonly<Record<F, readonly string[]>>,
 ): Map<F, number> {
   const claims: { field: F; column: number; exact: boolean; word: number; order: number }[] = [];
-  const names = Object.keys(fields) as F[];
+  const words = foldedWords(fields);
   headers.forEach((header, column) => {
     const h = fold(header);
     if (!h) return;
-    names.forEach((field, order) => {
-      fields[field].forEach((w, word) => {
-        const folded = fold(w);
-        if (h.includes(folded)) claims.push({ field, column, exact: h === folded, word, order });
+    words.forEach(([field, folded], order) => {
+      folded.forEach((w, word) => {
+        if (h.includes(w)) claims.push({ field, column, exact: h === w, word, order });
       });
     });
   });

@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { OWN_HOST_TAG } from '@/lib/engine/watch';
 import type { Judgment } from '@/lib/store/channel';
-import { clearFlag, drawFlag, type FlagTexts } from './flags';
+import { clearFlag, drawFlag, drawFlags, EAGER_BADGES, type FlagTexts } from './flags';
 
 /** The shipped Korean texts (the overlay gets them from browser.i18n; here from the file). */
 function koreanTexts(): FlagTexts {
@@ -277,7 +277,7 @@ describe('clearFlag', () => {
   });
 });
 
-/** An IntersectionObserver the test drives: `show` reports rows as near the viewport. */
+/** An IntersectionObserver the test drives: `show` reports observed rows as near the viewport. */
 class FakeObserver {
   static last: FakeObserver | null = null;
   readonly targets = new Set<Element>();
@@ -300,7 +300,9 @@ class FakeObserver {
     return [];
   }
   show(...targets: Element[]) {
-    const entries = targets.map((target) => ({ target, isIntersecting: true }));
+    const entries = targets
+      .filter((t) => this.targets.has(t))
+      .map((target) => ({ target, isIntersecting: true }));
     this.callback(
       entries as unknown as IntersectionObserverEntry[],
       this as unknown as IntersectionObserver,
@@ -313,36 +315,43 @@ describe('drawFlag, lazily (long lists)', () => {
     vi.stubGlobal('IntersectionObserver', FakeObserver);
   });
   const observer = () => FakeObserver.last as FakeObserver;
+  const settled = () => Promise.resolve();
 
-  it('marks the row at once and draws its badge when the row comes near the viewport', () => {
+  it('marks the row at once and draws its badge when the row comes near the viewport', async () => {
     const made = vi.fn(() => texts);
     drawFlag(row, anchor, pending, made, () => {}, true);
     expect(row.getAttribute('data-reconcile')).toBe('pending');
     expect(hosts()).toHaveLength(0);
+    await settled();
     expect(made).not.toHaveBeenCalled(); // texts are made on the first badge
     expect(observer().options?.rootMargin).toBe('1000px');
     expect(observer().targets.has(row)).toBe(true);
 
     observer().show(row);
     const host = hostOf();
-    expect(getByRole(host.shadowRoot as unknown as HTMLElement, 'button', { name: /매니저/ })).toBeTruthy();
+    expect(
+      getByRole(host.shadowRoot as unknown as HTMLElement, 'button', { name: /매니저/ }),
+    ).toBeTruthy();
     expect(observer().targets.has(row)).toBe(false);
     expect(made).toHaveBeenCalledOnce();
 
     // Idempotent: the same judgment again keeps the badge as it is.
     drawFlag(row, anchor, { ...pending }, made, () => {}, true);
+    await settled();
     expect(hostOf()).toBe(host);
-    expect(observer().targets.has(row)).toBe(false);
+    expect(observer().targets.size).toBe(0);
   });
 
-  it('updates a badge already shown at once, and keeps waiting rows waiting', () => {
+  it('updates a badge already shown at once, and keeps waiting rows waiting', async () => {
     const second = document.querySelectorAll('tr')[1]!;
     const secondAnchor = second.querySelector('td.st')!;
     drawFlag(row, anchor, pending, texts, () => {}, true);
-    drawFlag(second, secondAnchor, pending, texts, () => {}, true);
+    await settled();
     observer().show(row);
+    drawFlag(second, secondAnchor, pending, texts, () => {}, true);
     drawFlag(row, anchor, resolved, texts, () => {}, true);
     drawFlag(second, secondAnchor, drift, texts, () => {}, true);
+    await settled();
     expect(hostOf().shadowRoot!.textContent).toContain('매니저 취소 확인');
     expect(second.getAttribute('data-reconcile')).toBe('drift');
     expect(hosts(second)).toHaveLength(0);
@@ -350,26 +359,29 @@ describe('drawFlag, lazily (long lists)', () => {
     expect(hostOf(secondAnchor).shadowRoot!.textContent).toBe('매니저 사이트에서는 취소됨');
   });
 
-  it('draws a waiting row at once when asked to draw eagerly', () => {
+  it('draws a waiting row at once when asked to draw eagerly', async () => {
     drawFlag(row, anchor, pending, texts, () => {}, true);
     drawFlag(row, anchor, pending, texts, () => {}, false);
     expect(hostOf().shadowRoot).not.toBeNull();
-    expect(observer().targets.has(row)).toBe(false);
+    await settled();
+    expect(observer().targets.size).toBe(0);
   });
 
-  it('stops waiting for a row that is cleared, or whose judgment goes', () => {
+  it('stops watching rows that are cleared, or whose judgment goes', async () => {
     const second = document.querySelectorAll('tr')[1]!;
     drawFlag(row, anchor, pending, texts, () => {}, true);
     drawFlag(second, second.querySelector('td.st')!, pending, texts, () => {}, true);
+    await settled();
+    expect(observer().targets.size).toBeGreaterThan(0);
     clearFlag(row);
     drawFlag(second, second.querySelector('td.st')!, null, texts, () => {}, true);
+    await settled();
     expect(observer().targets.size).toBe(0);
-    observer().show(row, second);
     expect(hosts()).toHaveLength(0);
     expect(document.querySelector('[data-reconcile]')).toBeNull();
   });
 
-  it('removes a badge a copied row carried over while it waits, and never draws into a stale cell', () => {
+  it('removes a badge a copied row carried over while it waits, and never draws into a stale cell', async () => {
     drawFlag(row, anchor, pending, texts, () => {});
     const copy = row.cloneNode(true) as HTMLTableRowElement;
     row.after(copy);
@@ -377,13 +389,75 @@ describe('drawFlag, lazily (long lists)', () => {
     drawFlag(copy, copy.cells[2]!, drift, texts, () => {}, true);
     expect(hosts(copy)).toHaveLength(0);
     expect(copy.getAttribute('data-reconcile')).toBe('drift');
+    await settled();
     // The page re-renders the waiting row's cells before it comes into view.
     copy.innerHTML = '<td>2026-09-07</td><td>180,000</td><td class="st">결제대기</td>';
     observer().show(copy);
     expect(hosts(copy)).toHaveLength(0);
     drawFlag(copy, copy.cells[2]!, drift, texts, () => {}, true);
+    await settled();
     observer().show(copy);
     expect(hostOf(copy.cells[2]!).shadowRoot!.textContent).toBe('매니저 사이트에서는 취소됨');
+  });
+});
+
+describe('drawFlags', () => {
+  beforeEach(() => {
+    vi.stubGlobal('IntersectionObserver', FakeObserver);
+  });
+  const observer = () => FakeObserver.last as FakeObserver;
+
+  function longList(n: number): HTMLTableRowElement[] {
+    document.body.innerHTML = `<table><tbody>${'<tr><td>2026-11-16</td><td>180,000</td><td class="st">결제대기</td></tr>'.repeat(n)}</tbody></table>`;
+    return Array.from(document.querySelectorAll('tr'));
+  }
+  const items = (rows: HTMLTableRowElement[]) =>
+    rows.map((r) => ({ row: r, anchor: r.cells[2]!, judgment: pending }));
+
+  it('draws every badge of a short list at once', () => {
+    const rows = longList(EAGER_BADGES);
+    drawFlags(items(rows), texts, () => {});
+    expect(hosts()).toHaveLength(EAGER_BADGES);
+  });
+
+  it('watches one row in sixteen of a long list; each draws its group and the one before', () => {
+    const rows = longList(200);
+    drawFlags(items(rows), texts, () => {});
+    expect(document.querySelectorAll('[data-reconcile="pending"]')).toHaveLength(200);
+    expect(hosts()).toHaveLength(0);
+    // Rows 0, 16, 32 … 192, and the last row.
+    expect([...observer().targets].map((r) => rows.indexOf(r as HTMLTableRowElement))).toEqual([
+      ...Array.from({ length: 13 }, (_, i) => i * 16),
+      199,
+    ]);
+    observer().show(rows[32]!);
+    const drawn = rows.flatMap((r, i) => (r.querySelector(OWN_HOST_TAG) ? [i] : []));
+    expect(drawn).toEqual(Array.from({ length: 32 }, (_, i) => 16 + i));
+    // A re-scan with the same judgments changes nothing and watches nothing new.
+    const before = observer().targets.size;
+    drawFlags(items(rows), texts, () => {});
+    expect(observer().targets.size).toBe(before);
+    expect(hosts()).toHaveLength(32);
+    observer().show(rows[199]!);
+    expect(rows[199]!.querySelector(OWN_HOST_TAG)).not.toBeNull();
+  });
+
+  it('draws nothing while the user scrolls; the badges come once the scroll pauses', async () => {
+    const rows = longList(200);
+    drawFlags(items(rows), texts, () => {});
+    window.dispatchEvent(new Event('scroll')); // never mind where: inner scrollers count too
+    document.dispatchEvent(new Event('scroll'));
+    observer().show(rows[0]!);
+    expect(hosts()).toHaveLength(0);
+    await vi.waitFor(() => expect(hosts()).toHaveLength(16), { timeout: 1000, interval: 20 });
+  });
+
+  it('stops watching the rows of a list the page replaced', async () => {
+    const rows = longList(150);
+    drawFlags(items(rows), texts, () => {});
+    for (const r of rows) clearFlag(r);
+    await Promise.resolve();
+    expect(observer().targets.size).toBe(0);
   });
 });
 

@@ -25,8 +25,10 @@ interface Drawn {
   anchor: Element;
   texts: FlagTextsSource;
   onStart: (id: string) => void;
-  /** null while the row waits to come near the viewport. */
+  /** null until the badge is drawn. */
   host: HTMLElement | null;
+  /** Waiting to come near the viewport (queued or given to a sentinel). */
+  waiting: boolean;
 }
 
 const drawn = new WeakMap<Element, Drawn>();
@@ -147,32 +149,144 @@ function attach(row: Element, entry: Drawn): void {
 }
 
 /**
- * Rows whose badge waits until they come within this distance of the viewport: a long list gets
- * its marks at once, and badges (a shadow root each, and the style and layout they cost) only
- * where someone can see them.
+ * Long lists get every mark at once, and badges (a shadow root each, and the style and layout
+ * they cost) only on rows near the viewport; the rest are drawn as they come within
+ * NEAR_VIEWPORT of it.
+ * - Observing every row of a 10,000-row list would cost the page tens of milliseconds per
+ *   scrolled frame, so only one row in GROUP is observed: that sentinel draws its own group and
+ *   the one before it. A visible row is then always within one group's height of a sentinel,
+ *   which holds while GROUP rows stay under twice NEAR_VIEWPORT tall (125 px a row).
+ * - Any element put into a cell of a long table makes the browser lay the whole table out again
+ *   (tens of milliseconds at 10,000 rows), so badges are drawn in one batch, and not while the
+ *   user is scrolling: they appear once the scroll pauses for SCROLL_QUIET ms.
  */
 const NEAR_VIEWPORT = '1000px';
+const GROUP = 16;
+const SCROLL_QUIET = 150;
 /** Up to this many judged rows, every badge is drawn at once (they all fit near the viewport). */
 export const EAGER_BADGES = 100;
+
+/** Rows marked and waiting for their badge, not yet given to a sentinel (in list order). */
+let queued: Element[] = [];
+let regroupQueued = false;
+/** Each observed sentinel row and the rows it draws. */
+const sentinels = new Map<Element, Element[]>();
+/** Sentinels near the viewport now: their rows are drawn in the next batch. */
+const near = new Set<Element>();
+let lastScroll = Number.NEGATIVE_INFINITY;
+let scrolledThisFrame = false;
+let waitingForQuiet = false;
 let nearViewport: IntersectionObserver | null | undefined;
 
+function waiting(row: Element): Drawn | null {
+  const entry = drawn.get(row);
+  return entry && !entry.host && entry.waiting ? entry : null;
+}
+
+/**
+ * Draws the rows near the viewport in one batch, once the user is not scrolling: no scroll event
+ * for SCROLL_QUIET ms, and none in the last frame (frames of a long table can be slower than that).
+ */
+function drawBatch(): void {
+  if (performance.now() - lastScroll < SCROLL_QUIET) {
+    if (waitingForQuiet) return;
+    waitingForQuiet = true;
+    scrolledThisFrame = false;
+    const check = () => {
+      if (scrolledThisFrame || performance.now() - lastScroll < SCROLL_QUIET) {
+        scrolledThisFrame = false;
+        requestAnimationFrame(check);
+        return;
+      }
+      waitingForQuiet = false;
+      drawBatch();
+    };
+    requestAnimationFrame(check);
+    return;
+  }
+  for (const sentinel of near) {
+    const rows = sentinels.get(sentinel) ?? [];
+    nearViewport?.unobserve(sentinel);
+    sentinels.delete(sentinel);
+    for (const row of rows) {
+      const entry = waiting(row);
+      if (!entry) continue;
+      entry.waiting = false; // a stale cell waits for the re-scan that follows the re-render
+      if (row.contains(entry.anchor)) attach(row, entry);
+    }
+  }
+  near.clear();
+}
+
+/** Keeps `near` current (rows passed while scrolling are not drawn), then draws. */
+function drawNear(entries: IntersectionObserverEntry[]): void {
+  for (const e of entries) {
+    if (e.isIntersecting && sentinels.has(e.target)) near.add(e.target);
+    else near.delete(e.target);
+  }
+  if (near.size > 0) drawBatch();
+}
+
 function viewportWatch(): IntersectionObserver | null {
-  if (nearViewport !== undefined) return nearViewport;
-  nearViewport =
-    typeof IntersectionObserver === 'function'
-      ? new IntersectionObserver(
-          (entries) => {
-            for (const e of entries) {
-              if (!e.isIntersecting) continue;
-              nearViewport?.unobserve(e.target);
-              const entry = drawn.get(e.target);
-              if (entry && !entry.host && e.target.contains(entry.anchor)) attach(e.target, entry);
-            }
-          },
-          { rootMargin: NEAR_VIEWPORT },
-        )
-      : null;
+  if (nearViewport === undefined) {
+    nearViewport =
+      typeof IntersectionObserver === 'function'
+        ? new IntersectionObserver(drawNear, { rootMargin: NEAR_VIEWPORT })
+        : null;
+    if (nearViewport) {
+      const scrolled = () => {
+        lastScroll = performance.now();
+        scrolledThisFrame = true;
+      };
+      document.addEventListener('scroll', scrolled, { capture: true, passive: true });
+    }
+  }
   return nearViewport;
+}
+
+function regroupSoon(): void {
+  if (regroupQueued) return;
+  regroupQueued = true;
+  queueMicrotask(() => {
+    if (regroupQueued) regroup();
+  });
+}
+
+/** Gives the queued rows to sentinels, and drops sentinels with nothing left to draw. */
+function regroup(): void {
+  regroupQueued = false;
+  const watch = nearViewport;
+  if (!watch) return;
+  for (const [sentinel, rows] of sentinels) {
+    if (sentinel.isConnected && rows.some((r) => waiting(r))) continue;
+    watch.unobserve(sentinel);
+    sentinels.delete(sentinel);
+    near.delete(sentinel);
+    // Rows of a group whose sentinel the page removed still need one.
+    for (const r of rows) if (r.isConnected && waiting(r)) queued.push(r);
+  }
+  const rows = [...new Set(queued)].filter((r) => waiting(r));
+  queued = [];
+  // Runs of rows of one table body (rows of two lists are not in one vertical order).
+  let start = 0;
+  while (start < rows.length) {
+    const parent = (rows[start] as Element).parentElement;
+    let end = start + 1;
+    while (end < rows.length && (rows[end] as Element).parentElement === parent) end++;
+    let previous: Element[] = [];
+    for (let g = start; g < end; g += GROUP) {
+      const group = rows.slice(g, Math.min(g + GROUP, end));
+      sentinels.set(group[0] as Element, [...previous, ...group]);
+      watch.observe(group[0] as Element);
+      previous = group;
+    }
+    const last = previous[previous.length - 1];
+    if (previous.length > 1 && last && !sentinels.has(last)) {
+      sentinels.set(last, previous);
+      watch.observe(last);
+    }
+    start = end;
+  }
 }
 
 /**
@@ -194,35 +308,69 @@ export function drawFlag(
     return;
   }
   const was = current?.judgment;
-  const same = was?.mark === judgment.mark && was.id === judgment.id && was.since === judgment.since;
+  const same =
+    was?.mark === judgment.mark && was.id === judgment.id && was.since === judgment.since;
   if (current && same && current.anchor === anchor) {
     const host = current.host;
-    if (host ? host.isConnected && anchor.contains(host) : lazy) return;
+    if (host ? host.isConnected && anchor.contains(host) : lazy && current.waiting) return;
   }
   const previous = row.getAttribute('data-reconcile');
   // A row marked by someone else (a copied row, an older instance) may carry their badge.
   if (!current && previous !== null) removeLeftovers(row);
   if (previous !== judgment.mark) row.setAttribute('data-reconcile', judgment.mark);
-  const entry: Drawn = current ?? { judgment, anchor, texts, onStart, host: null };
+  const entry: Drawn = current ?? {
+    judgment,
+    anchor,
+    texts,
+    onStart,
+    host: null,
+    waiting: false,
+  };
   entry.judgment = judgment;
   entry.anchor = anchor;
   entry.texts = texts;
   entry.onStart = onStart;
   drawn.set(row, entry);
   // A row that has shown a badge is redrawn at once; a new one may wait for the viewport.
-  const watch = lazy && !entry.host ? viewportWatch() : null;
-  if (watch) {
-    watch.observe(row);
+  if (lazy && !entry.host && viewportWatch()) {
+    if (!entry.waiting) {
+      entry.waiting = true;
+      queued.push(row);
+      regroupSoon();
+    }
     return;
   }
-  nearViewport?.unobserve(row);
+  entry.waiting = false;
   attach(row, entry);
 }
 
+export interface FlagItem {
+  row: Element;
+  anchor: Element;
+  judgment: Judgment;
+}
+
+/**
+ * Marks a list's rows (see {@link drawFlag}), in list order. More than EAGER_BADGES judged rows
+ * get their badges as they come near the viewport.
+ */
+export function drawFlags(
+  items: readonly FlagItem[],
+  texts: FlagTextsSource,
+  onStart: (id: string) => void,
+): void {
+  let judged = 0;
+  for (const item of items) if (item.judgment) judged++;
+  const lazy = judged > EAGER_BADGES;
+  for (const item of items) drawFlag(item.row, item.anchor, item.judgment, texts, onStart, lazy);
+  if (queued.length > 0) regroup();
+}
+
 export function clearFlag(row: Element): void {
-  drawn.get(row)?.host?.remove();
+  const entry = drawn.get(row);
+  entry?.host?.remove();
   drawn.delete(row);
-  nearViewport?.unobserve(row);
+  if (entry?.waiting) regroupSoon(); // its sentinel may have nothing left to draw
   row.removeAttribute('data-reconcile');
   for (const stray of Array.from(row.querySelectorAll(OWN_HOST_TAG))) stray.remove();
 }

@@ -141,6 +141,11 @@ export function readPayments(page: Recognized<MacgaiField, StudentContext>): Rea
   for (const list of page.lists) {
     const statusIndex = list.columns.get('status') ?? 0;
     const columns = [...list.columns];
+    /** Where each mapped field is in `texts`. */
+    const positions: Partial<Record<MacgaiField, number>> = {};
+    columns.forEach(([field], c) => {
+      positions[field] = c;
+    });
     const layout = `${columns.map(([field, index]) => `${field}:${index}`).join(',')}\u0002${around}`;
     // Twins (same student, day, amount, method) are numbered in list order (withOccurrences).
     const seen = new Map<string, number>();
@@ -176,11 +181,21 @@ export function readPayments(page: Recognized<MacgaiField, StudentContext>): Rea
         if (parsed && parsed.layout === layout && sameTexts(parsed.texts, texts)) {
           Object.assign(parsed, { text, first, anchor, plain });
         } else {
-          const fields: Fields = {};
-          columns.forEach(([field], c) => {
-            const t = texts[c];
-            if (t !== undefined) fields[field] = t;
-          });
+          // One object shape for every row (a field the list lacks is undefined).
+          const at = (field: MacgaiField) => {
+            const c = positions[field];
+            return c === undefined ? undefined : texts[c];
+          };
+          const fields: Fields = {
+            date: at('date'),
+            amount: at('amount'),
+            method: at('method'),
+            status: at('status'),
+            note: at('note'),
+            name: at('name'),
+            phone: at('phone'),
+            business: at('business'),
+          };
           const payment = toPayment(fields, context);
           parsed = {
             text,

@@ -83,8 +83,11 @@ const flagButton = (row: Element) =>
   row.querySelector(OWN_HOST_TAG)?.shadowRoot?.querySelector('button') as HTMLButtonElement;
 const pendingIdOf = (p: MacgaiPayment) => `p:${p.key}`;
 
+/** happy-dom trusts no event: these tests stand in for a person's clicks. */
+const AS_PERSON = { byPerson: () => true };
+
 async function started(): Promise<void> {
-  startMacgaiOverlay(ctx);
+  startMacgaiOverlay(ctx, AS_PERSON);
   await vi.waitFor(() => expect(calls('payments.observe').length).toBeGreaterThan(0));
 }
 
@@ -241,6 +244,26 @@ describe('re-scans', () => {
     expect(rowAt(0).querySelector(OWN_HOST_TAG)).toBeNull();
   });
 
+  it('sends only new or changed rows again; a re-render that changes none sends nothing', async () => {
+    await started();
+    await vi.waitFor(() => expect(rowAt(0).getAttribute('data-reconcile')).toBe('pending'));
+    const host = rowAt(0).querySelector(OWN_HOST_TAG);
+    rowAt(2).classList.add('selected'); // the page marks the selected row
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(calls('payments.observe')).toHaveLength(1);
+    expect(rowAt(0).querySelector(OWN_HOST_TAG)).toBe(host);
+    // The page cancels one payment: only that row is sent, and it is flagged from the answer.
+    (rowAt(2).cells[5] as HTMLElement).textContent = '대기취소';
+    await vi.waitFor(() => expect(calls('payments.observe')).toHaveLength(2));
+    expect(observed(1).map((p) => [p.date, p.status])).toEqual([['2026-11-10', '대기취소']]);
+    await vi.waitFor(() => expect(rowAt(2).getAttribute('data-reconcile')).toBe('pending'));
+    expect(rowAt(0).querySelector(OWN_HOST_TAG)).toBe(host);
+    // After the background says its data changed, every row is asked about again.
+    await fakeBrowser.runtime.onMessage.trigger({ channel: CHANNEL, type: 'changed' }, {});
+    await vi.waitFor(() => expect(calls('payments.observe')).toHaveLength(3));
+    expect(observed(2)).toHaveLength(3);
+  });
+
   it('scans again when the page re-renders its list, dropping flags of rows that left', async () => {
     await started();
     await vi.waitFor(() => expect(rowAt(0).getAttribute('data-reconcile')).toBe('pending'));
@@ -279,7 +302,7 @@ describe('re-scans', () => {
   it('only warns when the rows cannot be recorded', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     answer({ 'payments.observe': async () => Promise.reject(new Error('unreachable')) });
-    startMacgaiOverlay(ctx);
+    startMacgaiOverlay(ctx, AS_PERSON);
     await vi.waitFor(() =>
       expect(warn).toHaveBeenCalledWith('[reconcile] payments not recorded', expect.any(Error)),
     );
@@ -337,10 +360,7 @@ describe('drawing', () => {
       class {
         constructor(cb: IntersectionObserverCallback) {
           shown.push((targets) =>
-            cb(
-              targets.map((target) => ({ target, isIntersecting: true })) as never,
-              this as never,
-            ),
+            cb(targets.map((target) => ({ target, isIntersecting: true })) as never, this as never),
           );
         }
         observe() {}
@@ -360,10 +380,10 @@ describe('drawing', () => {
     await vi.waitFor(() => expect(rowAt(149).getAttribute('data-reconcile')).toBe('pending'));
     expect(document.querySelectorAll('[data-reconcile="pending"]')).toHaveLength(150);
     expect(document.querySelector(OWN_HOST_TAG)).toBeNull();
-    shown.at(-1)?.([rowAt(0), rowAt(1)]);
+    shown.at(-1)?.([rowAt(0)]); // the first rows' sentinel comes near the viewport
     expect(flagButton(rowAt(0))).toBeTruthy();
-    expect(flagButton(rowAt(1))).toBeTruthy();
-    expect(document.querySelectorAll(OWN_HOST_TAG)).toHaveLength(2);
+    expect(flagButton(rowAt(15))).toBeTruthy();
+    expect(document.querySelectorAll(OWN_HOST_TAG)).toHaveLength(16);
     // A re-scan keeps what is drawn as it is.
     const host = rowAt(0).querySelector(OWN_HOST_TAG);
     await fakeBrowser.runtime.onMessage.trigger({ channel: CHANNEL, type: 'changed' }, {});
@@ -388,7 +408,7 @@ describe('the 결제 사업자 popup', () => {
 
   it('learns the businesses it lists, once per distinct list', async () => {
     bizPopup();
-    startMacgaiOverlay(ctx);
+    startMacgaiOverlay(ctx, AS_PERSON);
     expect(document.documentElement.getAttribute('data-reconcile-page')).toBe('macgai-businesses');
     expect(calls('businesses.learn')).toEqual([
       {
@@ -405,7 +425,7 @@ describe('the 결제 사업자 popup', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     answer({ 'businesses.learn': async () => Promise.reject(new Error('unreachable')) });
     bizPopup();
-    startMacgaiOverlay(ctx);
+    startMacgaiOverlay(ctx, AS_PERSON);
     button('btnGoManager').click();
     expect(calls('manager.nextBusiness')).toEqual([]);
     (document.querySelector('.biz-row td:nth-child(5)') as HTMLElement).click();
@@ -431,8 +451,17 @@ describe('the 결제 사업자 popup', () => {
 describe('other pages', () => {
   it('marks a page without any list as unrecognised and reports nothing', () => {
     document.body.innerHTML = '<p>공지사항</p>';
-    startMacgaiOverlay(ctx);
+    startMacgaiOverlay(ctx, AS_PERSON);
     expect(document.documentElement.getAttribute('data-reconcile-page')).toBe('unrecognized');
     expect(callMock).not.toHaveBeenCalled();
+  });
+
+describe('a page script’s clicks', () => {
+  it('never record an intent: only a person’s clicks count', async () => {
+    startMacgaiOverlay(ctx);
+    await vi.waitFor(() => expect(calls('payments.observe').length).toBeGreaterThan(0));
+    rowAt(2).cells[2]?.click();
+    button('btnForceCancel').click();
+    expect(calls('payments.intent')).toEqual([]);
   });
 });

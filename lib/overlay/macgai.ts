@@ -7,10 +7,18 @@ import { fold } from '@/lib/engine/text';
 import { OWN_HOST_TAG, watch } from '@/lib/engine/watch';
 import { t } from '@/lib/i18n';
 import { businessPopup, macgai, paymentBusiness } from '@/lib/sites/macgai';
+import type { Judgment } from '@/lib/store/channel';
 import { call } from '@/lib/store/client';
-import { clearFlag, drawFlag, EAGER_BADGES, type FlagTexts } from './flags';
+import { clearFlag, drawFlags, type FlagTexts } from './flags';
 import { type ReadRow, readAllTalkPayments } from './macgai-read';
-import { contextScheduler, diagnosticsReporter, markPage, onStoreChanged } from './page';
+import {
+  contextScheduler,
+  diagnosticsReporter,
+  markPage,
+  type OverlayOptions,
+  onStoreChanged,
+  personFilter,
+} from './page';
 
 /**
  * The MacGai overlay. On every (re-)render it reads the payment lists, sends what it saw to the
@@ -61,7 +69,8 @@ function matchesWords(el: Element, words: readonly string[]): boolean {
   );
 }
 
-export function startMacgaiOverlay(ctx: ContentScriptContext): void {
+export function startMacgaiOverlay(ctx: ContentScriptContext, options: OverlayOptions = {}): void {
+  const byPerson = personFilter(options);
   const report = diagnosticsReporter('macgai');
   // Looked up on the first badge drawn: most pages never draw one.
   let textsOnce: FlagTexts | null = null;
@@ -75,6 +84,13 @@ export function startMacgaiOverlay(ctx: ContentScriptContext): void {
     null;
   let learned = '';
   let sequence = 0;
+  /**
+   * The background's answer per payment it judged, since its last 'changed' notice. A re-read row
+   * that did not change keeps its payment object (macgai-read), so a re-scan sends only the rows
+   * that are new or changed: re-sending a long list on every click would cost the page the
+   * message and the background a transaction for nothing.
+   */
+  let judged = new WeakMap<MacgaiPayment, Judgment>();
 
   const start = (id: string) => {
     call('recon.start', { id }).catch((error) =>
@@ -124,21 +140,27 @@ export function startMacgaiOverlay(ctx: ContentScriptContext): void {
     const stillShown = new Set(rows.map((r) => r.row));
     for (const old of shown) if (!stillShown.has(old.row)) clearFlag(old.row);
     shown = rows;
+    const draw = () => {
+      const items = rows.map((r) => ({
+        row: r.row,
+        anchor: r.anchor,
+        judgment: r.row.isConnected ? (judged.get(r.payment) ?? null) : null,
+      }));
+      drawFlags(items, texts, start);
+    };
+    const fresh = rows.map((r) => r.payment).filter((p) => !judged.has(p));
+    if (fresh.length === 0) {
+      ++sequence; // an answer still on its way is older than this
+      draw();
+      return;
+    }
     const mine = ++sequence;
-    call('payments.observe', { payments: rows.map((r) => r.payment) })
+    const answers = judged;
+    call('payments.observe', { payments: fresh })
       .then(({ judgments }) => {
+        for (const p of fresh) answers.set(p, judgments[p.key] ?? null);
         if (mine !== sequence) return; // a newer scan will draw
-        const lazy = rows.length > EAGER_BADGES;
-        for (const r of rows) {
-          drawFlag(
-            r.row,
-            r.anchor,
-            r.row.isConnected ? (judgments[r.payment.key] ?? null) : null,
-            texts,
-            start,
-            lazy,
-          );
-        }
+        draw();
       })
       .catch((error) => console.warn('[reconcile] payments not recorded', error));
   };
@@ -148,7 +170,7 @@ export function startMacgaiOverlay(ctx: ContentScriptContext): void {
     document,
     'click',
     (event) => {
-      if (insideOwnFlag(event)) return;
+      if (!byPerson(event) || insideOwnFlag(event)) return;
       const button = pressedButton(event);
       const target = event.target instanceof Element ? event.target : null;
       if (button && matchesWords(button, macgai.buttons.managerShortcut)) {
@@ -199,6 +221,7 @@ export function startMacgaiOverlay(ctx: ContentScriptContext): void {
     (event) => {
       const target = event.target;
       if (
+        byPerson(event) &&
         target instanceof HTMLInputElement &&
         (target.type === 'checkbox' || target.type === 'radio') &&
         target.checked
@@ -211,6 +234,9 @@ export function startMacgaiOverlay(ctx: ContentScriptContext): void {
   );
 
   const scheduler = contextScheduler(ctx);
-  onStoreChanged(ctx, () => scheduler.requestAnimationFrame(scan));
+  onStoreChanged(ctx, () => {
+    judged = new WeakMap(); // every answer may have changed: ask again
+    scheduler.requestAnimationFrame(scan);
+  });
   watch(document.documentElement, scan, scheduler, (stop) => ctx.onInvalidated(stop));
 }

@@ -17,7 +17,14 @@ import type { ManagerSession, ManagerView, QueueItem } from '@/lib/store/contrac
 import { markRow } from './manager-marks';
 import { type InvoiceRow, readInvoices } from './manager-read';
 import { fillSearch, type SearchMode } from './manager-search';
-import { contextScheduler, diagnosticsReporter, markPage, onStoreChanged } from './page';
+import {
+  contextScheduler,
+  diagnosticsReporter,
+  markPage,
+  type OverlayOptions,
+  onStoreChanged,
+  personFilter,
+} from './page';
 import { type PanelState, panelRoot, renderPanel } from './panel';
 
 /**
@@ -44,13 +51,8 @@ const contains = (el: Element, words: readonly string[]) =>
     fold((el.textContent ?? '') + ((el as HTMLInputElement).value ?? '')).includes(fold(w)),
   );
 
-export interface OverlayOptions {
-  /** Whether an event is a person's (tests on a simulated DOM, where nothing is trusted, pass their own). */
-  byPerson?: (event: Event) => boolean;
-}
-
 export function startManagerOverlay(ctx: ContentScriptContext, options: OverlayOptions = {}): void {
-  const byPerson = options.byPerson ?? ((event: Event) => event.isTrusted);
+  const byPerson = personFilter(options);
   const report = diagnosticsReporter('manager');
   const panel: PanelState = {
     businessName: null,

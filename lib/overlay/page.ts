@@ -51,3 +51,16 @@ export function onStoreChanged(ctx: ContentScriptContext, run: () => void): void
   browser.runtime.onMessage.addListener(listener);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
 }
+
+export interface OverlayOptions {
+  /**
+   * Whether an event is a person's. Only a person's clicks count: a page script's synthetic click
+   * must never record a force-cancel or arm a password fill. Tests on a simulated DOM, where no
+   * event is trusted, pass their own.
+   */
+  byPerson?: (event: Event) => boolean;
+}
+
+export function personFilter(options: OverlayOptions): (event: Event) => boolean {
+  return options.byPerson ?? ((event: Event) => event.isTrusted);
+}
