@@ -455,6 +455,7 @@ describe('other pages', () => {
     expect(document.documentElement.getAttribute('data-reconcile-page')).toBe('unrecognized');
     expect(callMock).not.toHaveBeenCalled();
   });
+});
 
 describe('a page script’s clicks', () => {
   it('never record an intent: only a person’s clicks count', async () => {
