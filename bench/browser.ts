@@ -24,6 +24,7 @@ const BUILD = BUILD_DIRS.chromium;
 const SOURCES = ['lib', 'entrypoints', 'components', 'public', 'wxt.config.ts', 'package.json'];
 /** The bench's own business name, so its records can be counted in the badge tooltip. */
 const BENCH_BUSINESS = '벤치마크학원';
+const BENCH_BIZ_NO = '123-45-67890';
 const UPSERT_RUNS = 3;
 const BADGE_CHANGES = 10;
 
@@ -178,13 +179,33 @@ export async function serviceWorker(ext: ExtensionBrowser): Promise<WebWorker> {
   return worker;
 }
 
+/**
+ * Tells the background the bench's business (as the MacGai 결제 사업자 popup would), so its records
+ * carry a business id and the badge tooltip counts them under its name ("벤치마크학원: N건");
+ * records of an unknown business are counted under "사업자 미확인" instead.
+ */
+export async function learnBenchBusiness(cs: ContentWorld): Promise<void> {
+  const reply = await cs.evaluate<{ ok?: boolean } | undefined>(
+    `chrome.runtime.sendMessage(${JSON.stringify({
+      channel: CHANNEL,
+      type: 'businesses.learn',
+      payload: {
+        businesses: [{ name: BENCH_BUSINESS, bizNo: BENCH_BIZ_NO, smsPayStatus: '사용가능' }],
+      },
+    })})`,
+  );
+  if (!reply?.ok) throw new Error(`businesses.learn refused: ${JSON.stringify(reply)}`);
+}
+
 /** Waits until the badge tooltip counts `open` bench records (the badge refresh has run). */
 export async function settled(worker: WebWorker, open: number): Promise<void> {
   const want = `${BENCH_BUSINESS}: ${open}`;
+  // Exactly that count ("벤치마크학원: 12건", never the 12 of "…: 120건").
+  const line = new RegExp(`(^|\\n)${BENCH_BUSINESS}: ${open}(?!\\d)`);
   const deadline = Date.now() + 30_000;
   for (;;) {
     const title = await worker.evaluate('chrome.action.getTitle({})');
-    if (typeof title === 'string' && title.includes(want)) break;
+    if (typeof title === 'string' && line.test(title)) break;
     if (Date.now() > deadline) throw new Error(`badge title never showed "${want}": ${title}`);
     await sleep(50);
   }
@@ -302,6 +323,7 @@ async function browserRows(): Promise<Row[]> {
       ext.origin,
       `${replica.macgaiUrl}/Account/SunapStatus.aspx`,
     );
+    await learnBenchBusiness(cs);
     // The badge caps at "999+": measure it first, while the count is small.
     const badge = await badgeRows(ext, cs);
     const upserts = await upsertRows(ext, cs, badge.open);

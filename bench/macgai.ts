@@ -2,9 +2,10 @@
  * What the MacGai overlay costs the page it runs on, in real Chromium.
  *
  * - List: a 10,000-row student 결제 탭 (rendered by the replica's own MacGai code, served from a
- *   local server), flagged in the page by the extension's real code — recognize, readPayments and
- *   drawFlag, bundled with esbuild and injected — against a bare querySelectorAll/textContent pass
- *   over the same rows; and the idempotent re-scan every re-render pays.
+ *   local server), flagged in the page by the extension's real code — recognize,
+ *   readAllTalkPayments and drawFlags, bundled with esbuild and injected — against a bare
+ *   querySelectorAll/textContent pass over the same rows; the idempotent re-scan every re-render
+ *   pays; and what the flags cost while scrolling.
  * - Page load: renderer main-thread time of the replica's 수납현황 page 1 (50 rows) with and without
  *   the extension, from Chromium's own trace, and the part of it spent in the content script.
  */
@@ -15,7 +16,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { build, type Plugin } from 'esbuild';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type CDPSession, type Page } from 'puppeteer-core';
 import { BUILD_DIRS, CHROMIUM_PATH, launchWithExtension } from '../tests/e2e/browsers';
 import { addDays } from '../tests/replica/format';
 import { notFound, parseReq, send } from '../tests/replica/http';
@@ -31,7 +32,7 @@ const ROOT = resolve('.');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The same browser as launchWithExtension (flags, viewport, language), without the extension. */
-function launchPlain(): Promise<Browser> {
+export function launchPlain(): Promise<Browser> {
   return puppeteer.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -63,7 +64,7 @@ const LIST_WARMUP = 1;
  * payments: the 결제 탭 is the replica's own markup (학생 기본정보 labels + readonly inputs, the
  * `tbl-list` table), only longer.
  */
-async function serveLongPayTab(): Promise<{ url: string; close(): Promise<void> }> {
+export async function serveLongPayTab(): Promise<{ url: string; close(): Promise<void> }> {
   const store = new ReplicaStore(DEFAULT_SEED);
   const s = store.state;
   const studentId = s.cases.forceCancelTarget.studentId;
@@ -138,11 +139,25 @@ async function serveLongPayTab(): Promise<{ url: string; close(): Promise<void> 
  * string because it runs in the page, not here; `window.__macgaiBench` is its whole interface.
  */
 const PAGE_ENTRY = `
-import { isAllTalkPay } from '@/lib/domain';
 import { recognize } from '@/lib/engine/recognize';
-import { clearFlag, drawFlag } from '@/lib/overlay/flags';
-import { readPayments } from '@/lib/overlay/macgai-read';
+import { clearFlag, drawFlags } from '@/lib/overlay/flags';
+import { forgetReadRows, readAllTalkPayments } from '@/lib/overlay/macgai-read';
 import { macgai } from '@/lib/sites/macgai';
+
+// Time spent in IntersectionObserver callbacks (the badges drawn as rows come near the viewport).
+const NativeIO = window.IntersectionObserver;
+let ioMs = 0;
+let ioCalls = 0;
+window.IntersectionObserver = class extends NativeIO {
+  constructor(cb, options) {
+    super((entries, observer) => {
+      const t = performance.now();
+      cb(entries, observer);
+      ioMs += performance.now() - t;
+      ioCalls++;
+    }, options);
+  }
+};
 
 const texts = {
   pending: '매니저 취소 필요',
@@ -161,6 +176,7 @@ const judgmentOf = (key) => {
   return j;
 };
 const layout = () => document.body.getBoundingClientRect().height;
+const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 
 /** What the overlay's scan() does, with the background's answer already in hand. */
 function scan() {
@@ -168,14 +184,39 @@ function scan() {
   const page = recognize(document, macgai.pages);
   if (!page.recognized) throw new Error('page not recognised: ' + page.missing.join(', '));
   const t1 = performance.now();
-  const rows = readPayments(page).rows.filter((r) => isAllTalkPay(r.payment.method) !== false);
+  const rows = readAllTalkPayments(page);
   const t2 = performance.now();
-  for (const r of rows) drawFlag(r.row, r.anchor, judgmentOf(r.payment.key), texts, onStart);
+  drawFlags(rows.map((r) => ({ row: r.row, anchor: r.anchor, judgment: judgmentOf(r.payment.key) })), texts, onStart);
   const t3 = performance.now();
   layout(); // style + layout of what was drawn (nothing when the scan changed nothing)
   const t4 = performance.now();
   return { ms: t3 - t0, recognize: t1 - t0, read: t2 - t1, draw: t3 - t2, layout: t4 - t3,
     rows: rows.length, kind: page.kind };
+}
+
+/**
+ * The full pass as the overlay does it: the scan, then the badges of the rows near the viewport,
+ * drawn by the observer's callback after the next frame (its time is added).
+ */
+async function flag() {
+  const before = ioMs;
+  const calls = ioCalls;
+  const times = scan();
+  const t0 = performance.now();
+  for (let i = 0; i < 20 && ioCalls === calls; i++) await frame();
+  return { ...times, badges: ioMs - before, waited: performance.now() - t0,
+    hosts: document.querySelectorAll('reconcile-flag').length };
+}
+
+/** Scrolls row i into view and waits for its badge; the badge drawing time of that scroll. */
+async function scrollTo(i) {
+  const row = document.querySelectorAll('tbody tr')[i];
+  row.scrollIntoView({ block: 'center' });
+  const before = ioMs;
+  for (let n = 0; n < 60 && !row.querySelector('reconcile-flag'); n++) await frame();
+  const drawn = !!row.querySelector('reconcile-flag')?.shadowRoot?.querySelector('.flag.pending button');
+  window.scrollTo(0, 0);
+  return { drawn, draw: ioMs - before };
 }
 
 /** The floor: every row, every cell's text, nothing else. */
@@ -187,22 +228,30 @@ function bare() {
   return { ms: performance.now() - t0, rows: rows.length, chars };
 }
 
+/** No flags, and nothing remembered from earlier reads: the next scan is a first read. */
 function clear() {
   for (const row of document.querySelectorAll('[data-reconcile]')) clearFlag(row);
+  forgetReadRows();
   layout();
   return document.querySelectorAll('reconcile-flag').length;
 }
 
 function flagged() {
   const hosts = [...document.querySelectorAll('reconcile-flag')];
+  const inView = [...document.querySelectorAll('tr[data-reconcile]')].filter((tr) => {
+    const r = tr.getBoundingClientRect();
+    return r.bottom > 0 && r.top < innerHeight;
+  });
   return {
     pending: document.querySelectorAll('tr[data-reconcile="pending"]').length,
     hosts: hosts.length,
     withBadge: hosts.filter((h) => h.shadowRoot?.querySelector('.flag.pending button')).length,
+    inView: inView.length,
+    inViewWithBadge: inView.filter((tr) => tr.querySelector('reconcile-flag')).length,
   };
 }
 
-window.__macgaiBench = { scan, bare, clear, flagged };
+window.__macgaiBench = { scan, flag, scrollTo, bare, clear, flagged };
 `;
 
 /** `@/x` → the repository's `x`, as the extension's own build resolves it. */
@@ -215,13 +264,15 @@ const repoAlias: Plugin = {
   },
 };
 
-async function pageBundle(): Promise<string> {
+export async function pageBundle(): Promise<string> {
   const out = await build({
     stdin: { contents: PAGE_ENTRY, resolveDir: ROOT, sourcefile: 'macgai-bench.ts', loader: 'ts' },
     bundle: true,
     format: 'iife',
     platform: 'browser',
     target: 'chrome120',
+    // As the extension build does: no Node globals in the page.
+    define: { 'process.env': '{}' },
     write: false,
     logLevel: 'silent',
     plugins: [repoAlias],
@@ -240,6 +291,14 @@ interface ScanTimes {
   rows: number;
   kind: string;
 }
+interface FlagTimes extends ScanTimes {
+  /** The observer callback that drew the badges near the viewport. */
+  badges: number;
+  waited: number;
+  hosts: number;
+  /** Style + layout of the frames until then (CDP). */
+  render: number;
+}
 interface BareTimes {
   ms: number;
   rows: number;
@@ -249,10 +308,67 @@ interface Flagged {
   pending: number;
   hosts: number;
   withBadge: number;
+  inView: number;
+  inViewWithBadge: number;
 }
 
-const call = <T>(page: Page, fn: 'scan' | 'bare' | 'clear' | 'flagged') =>
-  page.evaluate(`window.__macgaiBench.${fn}()`) as Promise<T>;
+const call = <T>(page: Page, fn: string) =>
+  page.evaluate(`window.__macgaiBench.${fn}`) as Promise<T>;
+
+/** Every row marked; badges on every row near the viewport (and only around it). */
+async function checkFlagged(page: Page): Promise<Flagged> {
+  const flags = await call<Flagged>(page, 'flagged()');
+  if (
+    flags.pending !== LIST_ROWS ||
+    flags.inView === 0 ||
+    flags.inViewWithBadge !== flags.inView ||
+    flags.withBadge !== flags.hosts ||
+    flags.hosts >= LIST_ROWS / 10
+  )
+    throw new Error(`not flagged as expected: ${JSON.stringify(flags)}`);
+  for (const i of [LIST_ROWS / 2, LIST_ROWS - 1]) {
+    const s = await call<{ drawn: boolean }>(page, `scrollTo(${i})`);
+    if (!s.drawn) throw new Error(`row ${i} scrolled into view got no badge`);
+  }
+  return flags;
+}
+
+const SCROLL_FRAMES = 120;
+
+async function metrics(cdp: CDPSession): Promise<Record<string, number>> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as {
+    metrics: { name: string; value: number }[];
+  };
+  return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
+}
+
+/** Style recalculation + layout time of the page so far, ms (CDP Performance metrics). */
+async function renderMs(cdp: CDPSession): Promise<number> {
+  const m = await metrics(cdp);
+  return 1000 * ((m.LayoutDuration ?? 0) + (m.RecalcStyleDuration ?? 0));
+}
+
+/**
+ * Main-thread task time per frame while scrolling the whole list, one step per frame, and the
+ * badges drawn once the scroll stops (CDP Performance metrics).
+ */
+async function scrollCost(page: Page, cdp: CDPSession): Promise<number> {
+  const taskMs = async () => 1000 * ((await metrics(cdp)).TaskDuration ?? Number.NaN);
+  await page.evaluate('window.scrollTo(0, 0)');
+  await page.evaluate('new Promise((r) => requestAnimationFrame(() => setTimeout(r, 300)))');
+  const before = await taskMs();
+  await page.evaluate(`(async () => {
+    const step = Math.ceil(document.documentElement.scrollHeight / ${SCROLL_FRAMES});
+    for (let i = 0; i < ${SCROLL_FRAMES}; i++) {
+      window.scrollBy(0, step);
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  })()`);
+  const ms = ((await taskMs()) - before) / SCROLL_FRAMES;
+  await page.evaluate('window.scrollTo(0, 0)');
+  return ms;
+}
 
 async function listRows(): Promise<Row[]> {
   const [site, script] = await Promise.all([serveLongPayTab(), pageBundle()]);
@@ -264,25 +380,23 @@ async function listRows(): Promise<Row[]> {
     await page.goto(site.url, { waitUntil: 'load', timeout: 60_000 });
     await page.addScriptTag({ content: script });
 
-    const full: ScanTimes[] = [];
+    const cdp = await page.createCDPSession();
+    await cdp.send('Performance.enable');
+    const full: FlagTimes[] = [];
     const again: ScanTimes[] = [];
     const floor: BareTimes[] = [];
-    let cold: ScanTimes | null = null;
+    let cold: FlagTimes | null = null;
     const rounds = LIST_WARMUP + LIST_RUNS;
     for (let i = 0; i < rounds; i++) {
-      if ((await call<number>(page, 'clear')) !== 0) throw new Error('flags left after clearing');
-      const b = await call<BareTimes>(page, 'bare');
-      const f = await call<ScanTimes>(page, 'scan');
-      if (i === 0 || i === rounds - 1) {
-        const flags = await call<Flagged>(page, 'flagged');
-        if (
-          flags.pending !== LIST_ROWS ||
-          flags.hosts !== LIST_ROWS ||
-          flags.withBadge !== LIST_ROWS
-        )
-          throw new Error(`not fully flagged: ${JSON.stringify(flags)}`);
-      }
-      const r = await call<ScanTimes>(page, 'scan');
+      if ((await call<number>(page, 'clear()')) !== 0) throw new Error('flags left after clearing');
+      const b = await call<BareTimes>(page, 'bare()');
+      // The style and layout of the frames that show the badges (the page's own rendering).
+      const m0 = await renderMs(cdp);
+      const f = await call<FlagTimes>(page, 'flag()');
+      f.render = (await renderMs(cdp)) - m0;
+      f.ms += f.badges;
+      if (i === 0 || i === rounds - 1) await checkFlagged(page);
+      const r = await call<ScanTimes>(page, 'scan()');
       if (f.kind !== 'macgai-student-payments' || f.rows !== LIST_ROWS || r.rows !== LIST_ROWS)
         throw new Error(`read ${f.rows} rows as ${f.kind}, expected ${LIST_ROWS} 결제 탭 rows`);
       if (b.rows < LIST_ROWS) throw new Error(`bare pass saw ${b.rows} rows`);
@@ -292,7 +406,12 @@ async function listRows(): Promise<Row[]> {
       full.push(f);
       again.push(r);
     }
+    // What the waiting badges cost while scrolling (observer work, badges drawn on the way).
+    const flaggedScroll = await scrollCost(page, cdp);
+    await call<number>(page, 'clear()');
+    const bareScroll = await scrollCost(page, cdp);
     const med = (xs: ScanTimes[], k: keyof Omit<ScanTimes, 'kind'>) => median(xs.map((x) => x[k]));
+    const medF = (k: 'badges' | 'render' | 'hosts') => median(full.map((x) => x[k]));
     const fullMs = med(full, 'ms');
     const bareMs = median(floor.map((b) => b.ms));
     const ratio = fullMs / bareMs;
@@ -306,13 +425,15 @@ async function listRows(): Promise<Row[]> {
         detail: `runs ${floor.map((b) => fmt(b.ms)).join(', ')} ms`,
       },
       below(
-        `Chromium: 10k-row 결제 탭 list fully flagged: recognize + readPayments + drawFlag (pending) on every row (median of ${n})`,
+        `Chromium: 10k-row 결제 탭 list fully flagged: recognize + read + drawFlags (pending) on every row + the badges near the viewport (median of ${n})`,
         fullMs,
         'ms',
         50,
-        `recognize ${fmt(med(full, 'recognize'))} · readPayments ${fmt(med(full, 'read'))} · ` +
-          `drawFlag ${fmt(med(full, 'draw'))} ms; then style+layout ${fmt(med(full, 'layout'))} ms; ` +
-          `first (cold) pass ${fmt(cold?.ms ?? Number.NaN)} ms`,
+        `recognize ${fmt(med(full, 'recognize'))} · read ${fmt(med(full, 'read'))} · ` +
+          `drawFlags ${fmt(med(full, 'draw'))} · ${medF('hosts')} badges near the viewport ` +
+          `${fmt(medF('badges'))} ms (a frame later); the page's style+layout: ` +
+          `${fmt(med(full, 'layout'))} ms after the marks, ${fmt(medF('render'))} ms for the ` +
+          `frames showing the badges; first (cold) pass ${fmt(cold?.ms ?? Number.NaN)} ms`,
       ),
       {
         name: 'Chromium: 10k-row list fully flagged ÷ bare pass',
@@ -322,12 +443,18 @@ async function listRows(): Promise<Row[]> {
         pass: ratio <= 2,
       },
       {
+        name: `Chromium: scrolling the flagged 10k-row list top to bottom in ${SCROLL_FRAMES} frames, main-thread task time per frame`,
+        value: flaggedScroll,
+        unit: 'ms',
+        detail: `without flags ${fmt(bareScroll)} ms/frame (badges drawn when the scroll stops included)`,
+      },
+      {
         name: `Chromium: 10k-row list idempotent re-scan, flags already drawn, same judgments (median of ${n})`,
         value: againMs,
         unit: 'ms',
         detail:
           `${fmt(againMs / bareMs)}× bare · recognize ${fmt(med(again, 'recognize'))} · ` +
-          `readPayments ${fmt(med(again, 'read'))} · drawFlag ${fmt(med(again, 'draw'))} ms`,
+          `read ${fmt(med(again, 'read'))} · drawFlags ${fmt(med(again, 'draw'))} ms`,
       },
     ];
   } finally {
@@ -342,14 +469,22 @@ export const macgaiListSection: Section = {
     `A ${LIST_ROWS.toLocaleString('en-US')}-row student 결제 탭 (the replica's own MacGai markup: ` +
     '학생 기본정보 labels with readonly inputs, a `tbl-list` table with 납부일자 … 참고사항, all ' +
     '문자결제) served from 127.0.0.1 and opened in Chromium without the extension. The ' +
-    "extension's own recognize, readPayments and drawFlag are bundled with esbuild and injected " +
-    "with addScriptTag; in the page, one pass does what the overlay's scan does once the " +
-    'background has answered (recognize → readPayments → 문자결제 filter → drawFlag with a pending ' +
-    'judgment on every row), timed with performance.now(); style + layout of the result is forced ' +
-    "and timed separately. The bare pass is `querySelectorAll('tbody tr')` reading every cell's " +
-    'textContent. Each round clears the flags (clearFlag), runs the bare pass, the full pass, ' +
-    `then the same scan again over the drawn flags (the idempotent re-scan); ${LIST_WARMUP} warm-up ` +
-    `rounds, median of ${LIST_RUNS}.`,
+    "extension's own recognize, readAllTalkPayments and drawFlags are bundled with esbuild and " +
+    "injected with addScriptTag; in the page, one pass does what the overlay's scan does once " +
+    'the background has answered (recognize → read → 문자결제 filter → drawFlags with a pending ' +
+    'judgment on every row: every row gets its data-reconcile mark, and a list this long gets its ' +
+    'badges only near the viewport), timed with performance.now(); style + layout is forced and ' +
+    'timed after it. The badges near the viewport are drawn by an IntersectionObserver callback a ' +
+    'frame later: its time (wrapped in the page) is added to the pass, and the style + layout of ' +
+    'the frames that show them is read from CDP Performance metrics. Each round clears the flags ' +
+    'and forgets every row read before (forgetReadRows), so the full pass is a first read; then ' +
+    "the bare pass (`querySelectorAll('tbody tr')` reading every cell's textContent), the full " +
+    'pass, and the same scan again over the drawn flags (the idempotent re-scan: rows whose text ' +
+    `did not change are not parsed again); ${LIST_WARMUP} warm-up round, median of ${LIST_RUNS}; ` +
+    'the first round is the cold pass. The first and last rounds also check that rows scrolled ' +
+    'into view get their badge. Scrolling: main-thread task time (CDP) per frame while the page ' +
+    `scrolls top to bottom in ${SCROLL_FRAMES} frames and 300 ms after, with the flags and after ` +
+    'clearing them.',
   run: listRows,
 };
 

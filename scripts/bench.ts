@@ -6,9 +6,11 @@
  * the exit code is non-zero only when a section crashes (then docs/BENCHMARKS.md is not written).
  */
 import { resolve } from 'node:path';
+import { auditSection } from '../bench/audit';
 import { browserSection } from '../bench/browser';
 import { matcherSection, parserSection } from '../bench/domain';
 import { macgaiListSection, macgaiLoadSection } from '../bench/macgai';
+import { actionsSection, popupSection } from '../bench/pages';
 import {
   describeMachine,
   formatTable,
@@ -25,6 +27,9 @@ const SECTIONS: Section[] = [
   browserSection,
   macgaiListSection,
   macgaiLoadSection,
+  auditSection,
+  popupSection,
+  actionsSection,
 ];
 const REPORT = resolve('docs/BENCHMARKS.md');
 

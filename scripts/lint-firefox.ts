@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 /** Each warning we accept, and why (by addons-linter code + file prefix). */
 const EXPLAINED: Record<string, string> = {
   'DANGEROUS_EVAL background.js':
-    'zod (message validation) contains a `new Function` fast path. It is switched off (`z.config({ jitless: true })` in lib/store/contract.ts) and MV3\'s default CSP forbids eval anyway, so it never runs; the linter flags the code statically.',
+    "zod (message validation) contains a `new Function` fast path. It is switched off (`z.config({ jitless: true })` in lib/store/contract.ts) and MV3's default CSP forbids eval anyway, so it never runs; the linter flags the code statically.",
   'UNSAFE_VAR_ASSIGNMENT chunks/popup':
     "React DOM's own renderer (it supports `dangerouslySetInnerHTML`, which our code never uses). Our UI sets text only; scraped names are always rendered as text.",
   'UNSAFE_VAR_ASSIGNMENT chunks/options':
@@ -17,7 +17,9 @@ const build = spawnSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], { std
 if (build.status !== 0) process.exit(build.status ?? 1);
 let raw = '';
 try {
-  raw = execFileSync('npx', ['web-ext', 'lint', '-s', '.output/firefox-mv3', '--output=json'], { encoding: 'utf8' });
+  raw = execFileSync('npx', ['web-ext', 'lint', '-s', '.output/firefox-mv3', '--output=json'], {
+    encoding: 'utf8',
+  });
 } catch (error) {
   raw = (error as { stdout?: string }).stdout ?? '';
 }
@@ -42,11 +44,18 @@ const lines = [
   '',
   '| kind | code | file | message | why it is acceptable |',
   '| --- | --- | --- | --- | --- |',
-  ...[...report.errors.map((e) => ({ ...e, kind: 'error' })), ...report.warnings.map((w) => ({ ...w, kind: 'warning' })), ...report.notices.map((n) => ({ ...n, kind: 'notice' }))].map(
-    (m) => `| ${m.kind} | ${m.code} | ${m.file ?? ''} | ${m.message.replace(/\|/g, '\\|')} | ${m.kind === 'warning' ? (explain(m) ?? '**not explained**') : ''} |`,
+  ...[
+    ...report.errors.map((e) => ({ ...e, kind: 'error' })),
+    ...report.warnings.map((w) => ({ ...w, kind: 'warning' })),
+    ...report.notices.map((n) => ({ ...n, kind: 'notice' })),
+  ].map(
+    (m) =>
+      `| ${m.kind} | ${m.code} | ${m.file ?? ''} | ${m.message.replace(/\|/g, '\\|')} | ${m.kind === 'warning' ? (explain(m) ?? '**not explained**') : ''} |`,
   ),
   '',
 ];
 writeFileSync('docs/WEB-EXT-LINT.md', lines.join('\n'));
-console.log(`web-ext lint: ${report.summary.errors} errors, ${report.summary.warnings} warnings (${unexplained.length} unexplained)`);
+console.log(
+  `web-ext lint: ${report.summary.errors} errors, ${report.summary.warnings} warnings (${unexplained.length} unexplained)`,
+);
 if (report.summary.errors > 0 || unexplained.length > 0) process.exit(1);

@@ -1,7 +1,14 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { isMacgaiCancelled, type MacgaiPayment } from '@/lib/domain';
 import { readContext } from '@/lib/engine/context';
-import { findLists, type ListCandidate, matchLists, readRow, scanLists } from '@/lib/engine/lists';
+import {
+  findLists,
+  isDataRow,
+  type ListCandidate,
+  matchLists,
+  readRow,
+  scanLists,
+} from '@/lib/engine/lists';
 import { recognize } from '@/lib/engine/recognize';
 import { fold } from '@/lib/engine/text';
 import { OWN_HOST_TAG, watch } from '@/lib/engine/watch';
@@ -111,7 +118,10 @@ export function startMacgaiOverlay(ctx: ContentScriptContext, options: OverlayOp
     if (!list) return false;
     markPage(businessPopup.kind);
     const businesses = list.rows
-      .map((row, i) => readRow(row, list.columns, list.cellsOf(i)))
+      .map((row, i) => ({ row, cells: list.cellsOf(i) }))
+      // A "등록된 사업자가 없습니다" or title row is not a business.
+      .filter(({ row, cells }) => isDataRow(row, list.columns, cells))
+      .map(({ row, cells }) => readRow(row, list.columns, cells))
       .filter((f) => f.name && f.bizNo)
       .map((f) => ({ name: f.name ?? '', bizNo: f.bizNo ?? null, smsPayStatus: f.smsPay ?? null }));
     const signature = JSON.stringify(businesses);

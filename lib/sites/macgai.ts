@@ -23,7 +23,8 @@ const paymentFields = {
   date: ['납부일자', '결제일자', '일자', '일시', '날짜'],
   amount: ['납부금액', '결제금액', '수납금액', '금액'],
   method: ['결제수단', '수단'],
-  status: ['상태'],
+  // 결제상태 first: a list may also show 발송상태 (the 알림톡's), which is not the payment's.
+  status: ['결제상태', '상태'],
   note: ['참고사항', '비고', '메모'],
   name: ['학생명', '원생명', '이름', '고객'],
   phone: ['핸드폰', '휴대폰', '연락처', '전화', 'HP'],

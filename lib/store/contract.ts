@@ -99,7 +99,7 @@ export const requests = {
     payload: z.object({
       businessId: shortText.nullable(),
       listUrl: text,
-      invoices: z.array(invoiceSchema).max(5_000),
+      invoices: z.array(invoiceSchema).max(50_000),
     }),
   },
   'manager.handoff': {

@@ -51,7 +51,9 @@ describe.each(BROWSERS)('smoke in %s', (name) => {
     // counts, the badge says the same.
     const badge = await e2e.ext.badgeText();
     expect(badge).toMatch(/^(\d+|999\+)?$/);
-    const count = await popup.evaluate(() => document.body.textContent?.match(/(\d+)건/)?.[1] ?? '0');
+    const count = await popup.evaluate(
+      () => document.body.textContent?.match(/(\d+)건/)?.[1] ?? '0',
+    );
     expect(badge === '' ? '0' : badge).toBe(count);
     await popup.close();
   });

@@ -708,20 +708,6 @@ export const KNOWN_ISSUES: readonly KnownIssue[] = [
     matches: (p, m) => p === 'contract' && m.includes('"origin":"string","code":"too_big"'),
   },
   {
-    id: 'contract-batch',
-    title:
-      'readInvoices reads every row, manager.observe takes at most 5,000 invoices: a longer list ' +
-      'is rejected whole (no marks at all)',
-    matches: (p, m) => p === 'contract' && m.includes('"origin":"array","code":"too_big"'),
-  },
-  {
-    id: 'phantom-business',
-    title:
-      'scanBusinesses (lib/overlay/macgai.ts) reads every row, so an empty popup\'s "no results" ' +
-      'row or a title row is learned as a business',
-    matches: (p) => p === 'phantom-business',
-  },
-  {
     id: 'aria-colspan',
     title:
       'rowCells (lib/engine/lists.ts) reads `colspan` only: an ARIA grid cell spanning columns ' +

@@ -171,10 +171,8 @@ describe('known issues found by the fuzzer (reported; pinned until fixed in lib/
         'ambiguous-header',
         'aria-colspan',
         'business-name-markup',
-        'contract-batch',
         'contract-length',
         'input-rows',
-        'phantom-business',
       ].sort(),
     );
   });
@@ -190,7 +188,7 @@ describe('known issues found by the fuzzer (reported; pinned until fixed in lib/
     expect(requests['payments.observe'].payload.safeParse({ payments }).success).toBe(false);
   });
 
-  it('contract-batch: a 5,001-row 청구서관리 list makes manager.observe refuse it', () => {
+  it('fixed (was contract-batch): a 5,001-row 청구서관리 list is accepted by manager.observe', () => {
     const row =
       '<tr><td>2026-11-24 19:48:07</td><td>고나은</td><td>010-5929-6244</td><td>450,000원</td><td>결제완료</td></tr>';
     document.body.innerHTML = `<table><tr><th>등록일자</th><th>고객명</th><th>청구핸드폰</th><th>청구금액</th><th>상태</th></tr>${row.repeat(5001)}</table>`;
@@ -199,7 +197,7 @@ describe('known issues found by the fuzzer (reported; pinned until fixed in lib/
     const invoices = readInvoices(r, null).map((x) => x.invoice);
     expect(invoices).toHaveLength(5001);
     const payload = { businessId: null, listUrl: 'https://alltalkpay.co.kr/', invoices };
-    expect(requests['manager.observe'].payload.safeParse(payload).success).toBe(false);
+    expect(requests['manager.observe'].payload.safeParse(payload).success).toBe(true);
   });
 
   it('aria-colspan: an ARIA grid cell spanning two columns shifts every column after it', () => {
@@ -223,13 +221,13 @@ describe('known issues found by the fuzzer (reported; pinned until fixed in lib/
     expect(readPayments(page)).toMatchObject({ rows: [], unreadable: 0 });
   });
 
-  it('ambiguous-header: 발송상태 left of 결제상태 is read as the payment status', () => {
+  it('fixed (was ambiguous-header): 발송상태 left of 결제상태 — 결제상태 is the payment status', () => {
     const page = macgaiPage(
       `<table><tr><th>납부일자</th><th>학생명</th><th>납부금액</th><th>발송상태</th><th>결제상태</th></tr>
 <tr><td>2026-11-16</td><td>이수아</td><td>180,000</td><td>취소</td><td>결제완료</td></tr></table>`,
     );
-    // The 알림톡 was withdrawn, the payment was not: read as '취소', the paid row looks cancelled.
-    expect(readPayments(page).rows[0]?.payment.status).toBe('취소');
+    // The 알림톡 was withdrawn, the payment was not: the row is read as paid.
+    expect(readPayments(page).rows[0]?.payment.status).toBe('결제완료');
   });
 
   it('business-name-markup: a 사업자명 keeps HTML-looking text (names elsewhere do not)', () => {
@@ -242,7 +240,7 @@ describe('known issues found by the fuzzer (reported; pinned until fixed in lib/
     expect(p?.businessName).toBe('<img src=x onerror=alert(1)>해솔수학학원');
   });
 
-  describe('phantom-business: the overlay learns the rows of the 결제 사업자 popup', () => {
+  describe('phantom-business (fixed): the overlay learns only real rows of the 결제 사업자 popup', () => {
     let ctx: ContentScriptContext;
     beforeEach(() => {
       fakeBrowser.reset();
@@ -258,19 +256,16 @@ describe('known issues found by the fuzzer (reported; pinned until fixed in lib/
       vi.restoreAllMocks();
     });
 
-    it('an empty popup\'s "no results" row is learned as a business', () => {
+    it('fixed: an empty popup\'s "no results" row is not learned as a business', () => {
       document.body.innerHTML = `<h1>결제 사업자 관리</h1><table>
 <thead><tr><th>선택</th><th>사업자명</th><th>사업자 등록번호</th><th>문자결제</th></tr></thead>
 <tbody><tr><td colspan="4">등록된 사업자가 없습니다.</td></tr></tbody></table>`;
       startMacgaiOverlay(ctx);
       const learned = vi.mocked(call).mock.calls.filter(([type]) => type === 'businesses.learn');
-      const phantom = '등록된 사업자가 없습니다.';
-      expect(learned).toEqual([
-        [
-          'businesses.learn',
-          { businesses: [{ name: phantom, bizNo: phantom, smsPayStatus: phantom }] },
-        ],
-      ]);
+      expect(learned).toEqual([]);
+      expect(document.documentElement.getAttribute('data-reconcile-page')).toBe(
+        'macgai-businesses',
+      );
     });
   });
 });

@@ -197,11 +197,11 @@ describe.each([
   it('without 결제상태 the page is unrecognized, naming what was missing', () => {
     removeColumn('결제상태');
     // Every near miss is reported with its field's first word: the 결제 탭 lacks `status`
-    // ('상태'); as an academy-wide list it would also lack `name` ('학생명').
+    // ('결제상태'); as an academy-wide list it would also lack `name` ('학생명').
     expect(scan()).toEqual({
       recognized: false,
       kind: 'unrecognized',
-      missing: ['상태', '학생명'],
+      missing: ['결제상태', '학생명'],
     });
   });
 
