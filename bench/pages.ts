@@ -21,7 +21,7 @@ async function popupPaint(): Promise<Row[]> {
     const options = await ext.openExtensionPage('options.html', 'input[type=file]');
     await (await options.$('input[type=file]'))?.uploadFile(file);
     await options.bringToFront();
-    await options.waitForFunction(() => document.body.innerText.includes('가져왔습니다:'), {
+    await options.waitForFunction(() => document.body.textContent?.includes('가져왔습니다:'), {
       timeout: 120_000,
     });
     const paints: number[] = [];

@@ -9,6 +9,12 @@ const EXPLAINED: Record<string, string> = {
     "zod (message validation) contains a `new Function` fast path. It is switched off (`z.config({ jitless: true })` in lib/store/contract.ts) and MV3's default CSP forbids eval anyway, so it never runs; the linter flags the code statically.",
   'UNSAFE_VAR_ASSIGNMENT chunks/popup':
     "React DOM's own renderer (it supports `dangerouslySetInnerHTML`, which our code never uses). Our UI sets text only; scraped names are always rendered as text.",
+  'DANGEROUS_EVAL chunks/options':
+    'The same zod code, in the options page (it validates an imported backup); jitless there too, and forbidden by the CSP.',
+  'DANGEROUS_EVAL chunks/audit':
+    'The same zod code, in the audit page; jitless there too, and forbidden by the CSP.',
+  'UNSAFE_VAR_ASSIGNMENT chunks/jsx-runtime':
+    "React DOM's own renderer, in the chunk the bundler shares between the popup, options and audit pages.",
   'UNSAFE_VAR_ASSIGNMENT chunks/options':
     "React DOM's own renderer, as for the popup (shared chunk name depends on the build).",
 };
