@@ -224,13 +224,19 @@ describe('the student 결제 탭', () => {
     expect(calls('payments.intent')).toEqual([{ action: 'force', payment: payments[1] }]);
   });
 
-  it('only warns when an intent cannot be recorded', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    answer({ 'payments.intent': async () => Promise.reject(new Error('unreachable')) });
+  it('retries a pressed cancel the background could not record yet', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    let failures = 1;
+    answer({
+      'payments.intent': async () => {
+        if (failures-- > 0) throw new Error('unreachable');
+        return { recorded: true };
+      },
+    });
     await started();
     rowAt(2).cells[2]?.click();
     button('btnForceCancel').click();
-    await vi.waitFor(() => expect(warn).toHaveBeenCalledWith('[reconcile]', expect.any(Error)));
+    await vi.waitFor(() => expect(calls('payments.intent')).toHaveLength(2), { timeout: 3_000 });
   });
 });
 
@@ -299,14 +305,22 @@ describe('re-scans', () => {
     expect(rowAt(0).hasAttribute('data-reconcile')).toBe(false);
   });
 
-  it('only warns when the rows cannot be recorded', async () => {
+  it('sends the rows again when the background could not record them, and then draws', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    answer({ 'payments.observe': async () => Promise.reject(new Error('unreachable')) });
+    let failures = 1;
+    answer({
+      'payments.observe': async (_type, payload) => {
+        if (failures-- > 0) throw new Error('unreachable');
+        const { payments } = payload as { payments: MacgaiPayment[] };
+        return { judgments: Object.fromEntries(payments.map((p) => [p.key, judge(p)])) };
+      },
+    });
     startMacgaiOverlay(ctx, AS_PERSON);
-    await vi.waitFor(() =>
-      expect(warn).toHaveBeenCalledWith('[reconcile] payments not recorded', expect.any(Error)),
-    );
+    await vi.waitFor(() => expect(warn).toHaveBeenCalled());
     expect(rowAt(0).hasAttribute('data-reconcile')).toBe(false);
+    await vi.waitFor(() => expect(rowAt(0).getAttribute('data-reconcile')).toBe('pending'), {
+      timeout: 3_000,
+    });
   });
 
   it('clears its flags and reports what was missing when the page stops being recognised', async () => {

@@ -91,6 +91,7 @@ export function startMacgaiOverlay(ctx: ContentScriptContext, options: OverlayOp
     null;
   let learned = '';
   let sequence = 0;
+  let retryDelay = 0;
   /**
    * The background's answer per payment it judged, since its last 'changed' notice. A re-read row
    * that did not change keeps its payment object (macgai-read), so a re-scan sends only the rows
@@ -132,6 +133,14 @@ export function startMacgaiOverlay(ctx: ContentScriptContext, options: OverlayOp
     return true;
   };
 
+  /** A pressed cancel button must be recorded: retried a few times if the background is restarting. */
+  const recordIntent = (payload: Parameters<typeof call<'payments.intent'>>[1], attempt = 0) => {
+    call('payments.intent', payload).catch((error) => {
+      if (attempt >= 5) console.warn('[reconcile] a pressed cancel could not be recorded', error);
+      else ctx.setTimeout(() => recordIntent(payload, attempt + 1), 500 * 2 ** attempt);
+    });
+  };
+
   const scan = () => {
     const lists = scanLists(document);
     const result = recognize(document, macgai.pages, lists);
@@ -168,11 +177,18 @@ export function startMacgaiOverlay(ctx: ContentScriptContext, options: OverlayOp
     const answers = judged;
     call('payments.observe', { payments: fresh })
       .then(({ judgments }) => {
+        retryDelay = 0;
         for (const p of fresh) answers.set(p, judgments[p.key] ?? null);
         if (mine !== sequence) return; // a newer scan will draw
         draw();
       })
-      .catch((error) => console.warn('[reconcile] payments not recorded', error));
+      .catch((error) => {
+        // Not recorded (the background was restarting, the database busy): these rows stay
+        // unanswered, so the next scan sends them again — soon, and without waiting for the page.
+        console.warn('[reconcile] payments not recorded yet; retrying', error);
+        retryDelay = Math.min(Math.max(1_000, retryDelay * 2), 30_000);
+        ctx.setTimeout(scan, retryDelay);
+      });
   };
 
   // Capture phase: we see the click before the page's own handler opens its confirm().
@@ -202,7 +218,7 @@ export function startMacgaiOverlay(ctx: ContentScriptContext, options: OverlayOp
           const shownBusiness =
             readContext(document, paymentBusiness, shownLists()).business ?? null;
           const payment = { ...seen, businessName: seen.businessName ?? shownBusiness };
-          call('payments.intent', { action, payment }).catch((e) => console.warn('[reconcile]', e));
+          recordIntent({ action, payment });
         }
         return;
       }
