@@ -57,25 +57,29 @@ describe('call', () => {
     expect(spy).toHaveBeenCalledTimes(2);
   });
 
-  it("gives up with 'unreachable' after four attempts, backing off between them", async () => {
+  it("gives up with 'unreachable' after six attempts (~6 s), backing off between them", async () => {
     vi.useFakeTimers();
     const spy = sendMessage().mockRejectedValue(new Error('Receiving end does not exist.'));
     const result = call('recon.start', { id: 'p:1' }).catch((e: unknown) => e);
     await vi.advanceTimersByTimeAsync(0);
     expect(spy).toHaveBeenCalledTimes(1);
-    await vi.advanceTimersByTimeAsync(100);
-    expect(spy).toHaveBeenCalledTimes(2);
-    await vi.advanceTimersByTimeAsync(200);
-    expect(spy).toHaveBeenCalledTimes(3);
-    await vi.advanceTimersByTimeAsync(400);
-    expect(spy).toHaveBeenCalledTimes(4);
-    await vi.advanceTimersByTimeAsync(800);
+    for (const [wait, calls] of [
+      [150, 2],
+      [300, 3],
+      [600, 4],
+      [1200, 5],
+      [2000, 6],
+    ] as const) {
+      await vi.advanceTimersByTimeAsync(wait);
+      expect(spy).toHaveBeenCalledTimes(calls);
+    }
+    await vi.advanceTimersByTimeAsync(2000);
     const error = await result;
     expect(error).toBeInstanceOf(BackgroundError);
     expect(error).toMatchObject({
       code: 'unreachable',
       message: 'Error: Receiving end does not exist.',
     });
-    expect(spy).toHaveBeenCalledTimes(4);
+    expect(spy).toHaveBeenCalledTimes(6);
   });
 });

@@ -23,7 +23,8 @@ export async function call<T extends RequestType>(
 ): Promise<Responses[T]> {
   const envelope: Envelope = { channel: CHANNEL, type, payload };
   let lastError: unknown;
-  for (let attempt = 0; attempt < 4; attempt++) {
+  // ~6 s in all: a stopped MV3 worker restarts within that even on a loaded machine.
+  for (let attempt = 0; attempt < 6; attempt++) {
     try {
       const reply = (await browser.runtime.sendMessage(envelope)) as Reply<T> | undefined;
       if (!reply) throw new BackgroundError('no_reply', 'The background did not answer.');
@@ -32,7 +33,7 @@ export async function call<T extends RequestType>(
     } catch (error) {
       if (error instanceof BackgroundError) throw error;
       lastError = error;
-      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+      await new Promise((resolve) => setTimeout(resolve, Math.min(150 * 2 ** attempt, 2_000)));
     }
   }
   throw new BackgroundError('unreachable', String(lastError));
