@@ -21,34 +21,29 @@ async function popupPaint(): Promise<Row[]> {
     const options = await ext.openExtensionPage('options.html', 'input[type=file]');
     await (await options.$('input[type=file]'))?.uploadFile(file);
     await options.bringToFront();
-    await options.waitForFunction(() => document.body.textContent?.includes('가져왔습니다:'), {
+    await options.waitForFunction("document.body.textContent.includes('가져왔습니다:')", {
       timeout: 120_000,
     });
     const paints: number[] = [];
     for (let i = 0; i < PAINTS; i++) {
       await options.bringToFront();
       // The popup in a frame of an extension page (same origin): its own clock, 0 = navigation start.
-      const painted = await options.evaluate(
-        () =>
-          new Promise<number>((resolve, reject) => {
-            const frame = document.createElement('iframe');
-            frame.style.cssText = 'width:400px;height:600px;border:0';
-            frame.src = '/popup.html';
-            document.body.prepend(frame);
-            const deadline = performance.now() + 30_000;
-            const poll = () => {
-              const win = frame.contentWindow;
-              if (frame.contentDocument?.querySelector('.item') && win) {
-                win.requestAnimationFrame(() => {
-                  resolve(win.performance.now());
-                  frame.remove();
-                });
-              } else if (performance.now() > deadline) reject(new Error('the popup drew no item'));
-              else setTimeout(poll, 2);
-            };
-            poll();
-          }),
-      );
+      // A string, not a function: tsx would add helpers to a function that do not exist in the page.
+      const painted = (await options.evaluate(`new Promise((resolve, reject) => {
+        const frame = document.createElement('iframe');
+        frame.style.cssText = 'width:400px;height:600px;border:0';
+        frame.src = '/popup.html';
+        document.body.prepend(frame);
+        const deadline = performance.now() + 30000;
+        const poll = () => {
+          const win = frame.contentWindow;
+          if (frame.contentDocument?.querySelector('.item') && win) {
+            win.requestAnimationFrame(() => { resolve(win.performance.now()); frame.remove(); });
+          } else if (performance.now() > deadline) reject(new Error('the popup drew no item'));
+          else setTimeout(poll, 2);
+        };
+        poll();
+      })`)) as number;
       paints.push(painted);
     }
     return [
