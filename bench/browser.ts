@@ -41,7 +41,7 @@ function newestMtime(path: string): number {
 }
 
 /** Builds the Chromium test build when it is missing or older than the sources. */
-function ensureTestBuild(): void {
+export function ensureTestBuild(): void {
   const manifest = join(BUILD, 'manifest.json');
   const built = existsSync(manifest) ? statSync(manifest).mtimeMs : 0;
   if (built > Math.max(...SOURCES.map(newestMtime))) return;

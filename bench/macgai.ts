@@ -1,23 +1,10 @@
-/**
- * What the MacGai overlay costs the page it runs on, in real Chromium.
- *
- * - List: a 10,000-row student 결제 탭 (rendered by the replica's own MacGai code, served from a
- *   local server), flagged in the page by the extension's real code — recognize,
- *   readAllTalkPayments and drawFlags, bundled with esbuild and injected — against a bare
- *   querySelectorAll/textContent pass over the same rows; the idempotent re-scan every re-render
- *   pays; and what the flags cost while scrolling.
- * - Page load: renderer main-thread time of the replica's 수납현황 page 1 (50 rows) with and without
- *   the extension, from Chromium's own trace, and the part of it spent in the content script.
- */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { build, type Plugin } from 'esbuild';
-import puppeteer, { type Browser, type CDPSession, type Page } from 'puppeteer-core';
-import { BUILD_DIRS, CHROMIUM_PATH, launchWithExtension } from '../tests/e2e/browsers';
+import type { Browser, CDPSession, Page } from 'puppeteer-core';
+import { launchChromium, launchWithExtension } from '../tests/e2e/browsers';
 import { addDays } from '../tests/replica/format';
 import { notFound, parseReq, send } from '../tests/replica/http';
 import { macgaiRoutes, macgaiStatic } from '../tests/replica/macgai/routes';
@@ -25,6 +12,7 @@ import { DEFAULT_SEED } from '../tests/replica/seed';
 import { startReplica } from '../tests/replica/server';
 import { ReplicaStore } from '../tests/replica/state';
 import type { Payment, PayStatus } from '../tests/replica/types';
+import { ensureTestBuild } from './browser';
 import { int, pick, rng } from './data';
 import { below, fmt, median, type Row, type Section } from './table';
 
@@ -33,24 +21,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The same browser as launchWithExtension (flags, viewport, language), without the extension. */
 export function launchPlain(): Promise<Browser> {
-  return puppeteer.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    pipe: true,
-    defaultViewport: { width: 1280, height: 900 },
-    env: { ...process.env, LANGUAGE: 'ko', LANG: 'ko_KR.UTF-8' },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--lang=ko-KR',
-      '--window-size=1280,900',
-    ],
-  });
+  return launchChromium();
 }
 
 // ---------------------------------------------------------------- A. a 10,000-row list
@@ -492,7 +463,6 @@ export const macgaiListSection: Section = {
 
 const LOAD_RUNS = 5;
 const SETTLE_MS = 1_000;
-const SOURCES = ['lib', 'entrypoints', 'components', 'public', 'wxt.config.ts', 'package.json'];
 const TRACE_CATEGORIES = [
   '-*',
   'toplevel',
@@ -502,31 +472,6 @@ const TRACE_CATEGORIES = [
   'v8',
   'disabled-by-default-v8.cpu_profiler',
 ];
-
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  let newest = st.mtimeMs;
-  for (const entry of readdirSync(path)) {
-    if (entry.endsWith('.test.ts') || entry.endsWith('.test.tsx')) continue;
-    newest = Math.max(newest, newestMtime(join(path, entry)));
-  }
-  return newest;
-}
-
-/** The Chromium test build, rebuilt when missing or older than the sources (as bench/browser.ts). */
-function ensureTestBuild(): void {
-  const manifest = join(BUILD_DIRS.chromium, 'manifest.json');
-  const built = existsSync(manifest) ? statSync(manifest).mtimeMs : 0;
-  if (built > Math.max(...SOURCES.map(newestMtime))) return;
-  console.error('[bench] building the Chromium test build (RECONCILE_TEST_HOSTS=1 wxt build)…');
-  const r = spawnSync('npx', ['wxt', 'build'], {
-    env: { ...process.env, RECONCILE_TEST_HOSTS: '1' },
-    encoding: 'utf8',
-  });
-  if (r.status !== 0) throw new Error(`test build failed:\n${r.stdout}\n${r.stderr}`);
-}
 
 interface TraceEvent {
   name: string;

@@ -4,35 +4,18 @@
 // seeded deterministically, so re-running gives the same files (the ports are not in them).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import puppeteer, { type Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
+import { launchChromium } from '../tests/e2e/browsers';
 import { startReplica } from '../tests/replica/server';
 import type { CaseRef } from '../tests/replica/types';
 
 const OUT = resolve('tests/fixtures/html');
 const MAX_BYTES = 300 * 1024;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const LINT_OFF =
   '<!-- biome-ignore-all lint: markup captured from the replica sites, as rendered -->';
 
 const replica = await startReplica({ macgaiPort: 0, managerPort: 0 });
-const browser = await puppeteer.launch({
-  executablePath: CHROMIUM,
-  headless: true,
-  pipe: true,
-  defaultViewport: { width: 1280, height: 900 },
-  env: { ...process.env, LANGUAGE: 'ko', LANG: 'ko_KR.UTF-8' },
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--lang=ko-KR',
-    '--window-size=1280,900',
-  ],
-});
+const browser = await launchChromium();
 
 const saved: { file: string; bytes: number }[] = [];
 

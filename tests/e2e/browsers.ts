@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type LaunchOptions, type Page } from 'puppeteer-core';
 
 /**
  * Real browsers with the `npm run build:test` extension loaded: one per test file, reused across
@@ -19,6 +19,32 @@ const FIREFOX_UUID = '6f1c3d2e-8a4b-4c5d-9e0f-1a2b3c4d5e6f';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+
+/**
+ * Chromium as every test, bench and script here launches it: headless, the flags this closed
+ * network needs, a fixed viewport, and a Korean UI (the extension's i18n follows it).
+ */
+export function launchChromium(extra: LaunchOptions = {}): Promise<Browser> {
+  return puppeteer.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    pipe: true,
+    defaultViewport: { width: 1280, height: 900 },
+    env: { ...process.env, LANGUAGE: 'ko', LANG: 'ko_KR.UTF-8' },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--lang=ko-KR',
+      '--window-size=1280,900',
+    ],
+    ...extra,
+  });
+}
 
 export interface ExtensionBrowser {
   name: BrowserName;
@@ -44,27 +70,7 @@ export async function launchWithExtension(
   let browser: Browser;
   let origin: string;
   if (name === 'chromium') {
-    browser = await puppeteer.launch({
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      pipe: true,
-      enableExtensions: true,
-      defaultViewport: { width: 1280, height: 900 },
-      userDataDir: profileDir,
-      // The extension's i18n follows the browser's UI language: Korean, as staff use it.
-      env: { ...process.env, LANGUAGE: 'ko', LANG: 'ko_KR.UTF-8' },
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--lang=ko-KR',
-        '--window-size=1280,900',
-      ],
-    });
+    browser = await launchChromium({ enableExtensions: true, userDataDir: profileDir });
     const id = await browser.installExtension(BUILD_DIRS.chromium);
     origin = `chrome-extension://${id}`;
   } else {
