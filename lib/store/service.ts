@@ -226,18 +226,27 @@ export function createService(deps: ServiceDeps) {
       return { businessId };
     },
     async start(id: string): Promise<Responses['recon.start']> {
-      const record = await db.records.get(id);
-      if (!record) throw new Error(`No reconciliation "${id}".`);
-      if (record.state === 'pending') await act(id, { type: 'start' });
-      const handoff: Handoff = {
-        id,
-        businessId: record.businessId,
-        at: deps.now(),
-        searched: null,
-        pickedKey: null,
-      };
-      await db.settings.put({ key: 'handoff', value: handoff });
-      deps.changed(); // an already-open manager tab picks the hand-over up
+      // The start and the hand-over are one write and one notice: an open manager tab never
+      // sees the record started without knowing it is the one to work on.
+      const record = await db.transaction('rw', [db.records, db.settings], async () => {
+        const found = await db.records.get(id);
+        if (!found) throw new Error(`No reconciliation "${id}".`);
+        if (found.state === 'pending') {
+          const started = transition(found, { type: 'start' }, deps.now());
+          if (!started.ok) throw new Error(started.error.message);
+          await db.records.put(toRow(started.value));
+        }
+        const handoff: Handoff = {
+          id,
+          businessId: found.businessId,
+          at: deps.now(),
+          searched: null,
+          pickedKey: null,
+        };
+        await db.settings.put({ key: 'handoff', value: handoff });
+        return found;
+      });
+      deps.changed();
       const business = record.businessId
         ? ((await db.businesses.get(record.businessId)) ?? null)
         : null;
