@@ -62,6 +62,15 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
+/** `promise`, or a rejection naming `what` once `ms` have passed. */
+export function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took over ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 export async function launchWithExtension(
   name: BrowserName,
   opts: { profileDir?: string; prefs?: Record<string, unknown> } = {},
@@ -98,13 +107,15 @@ export async function launchWithExtension(
     page.goto(`${origin}/${path}`).catch(() => {});
     const deadline = Date.now() + 20_000;
     for (;;) {
-      const found = await page
-        .evaluate(
+      const found = await within(
+        page.evaluate(
           (sel, o) => location.origin === o && document.querySelector(sel) !== null,
           ready,
           origin,
-        )
-        .catch(() => false);
+        ),
+        2_000,
+        path,
+      ).catch(() => false);
       if (found) return page;
       if (Date.now() > deadline) throw new Error(`${path} did not render ${ready}`);
       await new Promise((r) => setTimeout(r, 100));
@@ -114,7 +125,13 @@ export async function launchWithExtension(
   let helperPage: Page | null = null;
   async function inExtension<T>(fn: string): Promise<T> {
     if (!helperPage || helperPage.isClosed()) helperPage = await openExtensionPage('popup.html');
-    return helperPage.evaluate(`(${fn})()`) as Promise<T>;
+    // Bounded: an evaluation caught by a navigation or a busy browser must fail (and be retried
+    // by the caller's poll), never stall the test until its own timeout.
+    return within(
+      helperPage.evaluate(`(${fn})()`) as Promise<T>,
+      10_000,
+      'an extension-page probe',
+    );
   }
 
   return {

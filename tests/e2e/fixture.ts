@@ -4,7 +4,7 @@ import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll } from 'vitest';
 import { type ReplicaHandle, startReplica } from '../replica/server';
 import type { Cases } from '../replica/types';
-import { type BrowserName, type ExtensionBrowser, launchWithExtension } from './browsers';
+import { type BrowserName, type ExtensionBrowser, launchWithExtension, within } from './browsers';
 
 /**
  * One browser (fresh profile) and one replica server per describe block, reused by its tests.
@@ -100,13 +100,12 @@ export async function until<T>(scope: Scope, expression: string, timeout = 10_00
   const deadline = Date.now() + timeout;
   let lastError: unknown = null;
   for (;;) {
-    const value = await Promise.race([
-      scope.evaluate(expression).catch((error: unknown) => {
+    const value = await within(scope.evaluate(expression), 2_000, 'a page probe').catch(
+      (error: unknown) => {
         lastError = error;
         return null;
-      }),
-      new Promise((r) => setTimeout(() => r(null), 2_000)),
-    ]);
+      },
+    );
     if (value) return value as T;
     if (Date.now() > deadline) {
       throw new Error(
@@ -150,7 +149,7 @@ export async function badgeBecomes(
   const deadline = Date.now() + timeout;
   let last = '';
   while (Date.now() < deadline) {
-    last = await ext.badgeText();
+    last = await ext.badgeText().catch((error: unknown) => `(${String(error)})`);
     if (last === text) return;
     await new Promise((r) => setTimeout(r, 150));
   }
@@ -195,14 +194,20 @@ export async function storedRows<T = Record<string, unknown>>(
   ext: ExtensionBrowser,
   table: string,
 ): Promise<T[]> {
-  return ext.inExtension(`() => new Promise((resolve, reject) => {
+  // Until the background has created the database there are no rows: the probe must neither
+  // create an empty database (Dexie would then upgrade from it) nor wait for a store that does
+  // not exist yet.
+  return ext.inExtension<T[]>(`() => new Promise((resolve, reject) => {
+    const name = ${JSON.stringify(table)};
     const open = indexedDB.open('macgai-reconcile');
-    open.onerror = () => reject(open.error);
+    open.onupgradeneeded = () => open.transaction.abort();
+    open.onerror = () => (open.error?.name === 'AbortError' ? resolve([]) : reject(open.error));
     open.onsuccess = () => {
       const db = open.result;
-      const req = db.transaction(${JSON.stringify(table)}).objectStore(${JSON.stringify(table)}).getAll();
+      if (!db.objectStoreNames.contains(name)) { db.close(); resolve([]); return; }
+      const req = db.transaction(name).objectStore(name).getAll();
       req.onsuccess = () => { resolve(req.result); db.close(); };
-      req.onerror = () => reject(req.error);
+      req.onerror = () => { reject(req.error); db.close(); };
     };
   })`);
 }
@@ -215,11 +220,17 @@ export async function storeUntil<T = Record<string, unknown>>(
   timeout = 10_000,
 ): Promise<T[]> {
   const deadline = Date.now() + timeout;
+  let last = '';
   for (;;) {
-    const rows = await storedRows<T>(ext, table);
+    const rows = await storedRows<T>(ext, table).catch((error: unknown) => {
+      last = String(error);
+      return [] as T[];
+    });
     if (ok(rows)) return rows;
     if (Date.now() > deadline)
-      throw new Error(`store ${table} never matched: ${JSON.stringify(rows).slice(0, 500)}`);
+      throw new Error(
+        `store ${table} never matched: ${JSON.stringify(rows).slice(0, 500)} ${last}`.trim(),
+      );
     await new Promise((r) => setTimeout(r, 150));
   }
 }
