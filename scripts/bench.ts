@@ -4,6 +4,8 @@
  *
  * Adding a bench = adding a Section (bench/table.ts) to SECTIONS. A missed target shows as FAIL;
  * the exit code is non-zero only when a section crashes (then docs/BENCHMARKS.md is not written).
+ * `npm run bench -- <word>…` runs only the sections whose title contains one of the words (case
+ * ignored) and prints their table without writing the report: every target is measured in one run.
  */
 import { resolve } from 'node:path';
 import { auditSection } from '../bench/audit';
@@ -34,11 +36,21 @@ const SECTIONS: Section[] = [
 const REPORT = resolve('docs/BENCHMARKS.md');
 
 async function main(): Promise<number> {
+  const only = process.argv.slice(2).map((w) => w.toLowerCase());
+  const sections = only.length
+    ? SECTIONS.filter((s) => only.some((w) => s.title.toLowerCase().includes(w)))
+    : SECTIONS;
+  if (sections.length === 0) {
+    console.error(
+      `no section matches ${only.join(', ')}: ${SECTIONS.map((s) => s.title).join(' | ')}`,
+    );
+    return 1;
+  }
   const machine = describeMachine(CHROMIUM_PATH);
   console.log(`bench ${machine.date} · ${machineLine(machine)}\n`);
   const rows: Row[] = [];
   const started = performance.now();
-  for (const section of SECTIONS) {
+  for (const section of sections) {
     const t0 = performance.now();
     console.error(`[bench] ${section.title}…`);
     try {
@@ -53,6 +65,7 @@ async function main(): Promise<number> {
     );
   }
   console.log(formatTable(rows));
+  if (only.length) return 0;
   await writeReport(REPORT, rows, machine, SECTIONS);
   const failed = rows.filter((r) => r.pass === false).length;
   console.log(
