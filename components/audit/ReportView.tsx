@@ -442,8 +442,18 @@ function PairTable<T extends Pair>({
   );
 }
 
-function PaymentTable({ rows, names }: { rows: readonly PaymentRow[]; names: string[] }) {
-  const head = PAYMENT_HEAD();
+/** One site's rows under that site's column heads. */
+function SideTable<T>({
+  head,
+  rows,
+  rowKey,
+  cells,
+}: {
+  head: string[];
+  rows: readonly T[];
+  rowKey: (x: T) => string;
+  cells: (x: T) => ReactNode;
+}) {
   return (
     <div className="audit__scroll">
       <table className="audit__table">
@@ -460,11 +470,7 @@ function PaymentTable({ rows, names }: { rows: readonly PaymentRow[]; names: str
           <PagedRows
             items={rows}
             columns={head.length}
-            render={(p) => (
-              <tr key={p.payment.key}>
-                <PaymentCells p={p} names={names} />
-              </tr>
-            )}
+            render={(x) => <tr key={rowKey(x)}>{cells(x)}</tr>}
           />
         </tbody>
       </table>
@@ -472,33 +478,25 @@ function PaymentTable({ rows, names }: { rows: readonly PaymentRow[]; names: str
   );
 }
 
-function InvoiceTable({ rows, names }: { rows: readonly InvoiceRow[]; names: string[] }) {
-  const head = INVOICE_HEAD();
+function PaymentTable({ rows, names }: { rows: readonly PaymentRow[]; names: string[] }) {
   return (
-    <div className="audit__scroll">
-      <table className="audit__table">
-        <thead>
-          <tr>
-            {head.map((h) => (
-              <th key={h} scope="col">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          <PagedRows
-            items={rows}
-            columns={head.length}
-            render={(i) => (
-              <tr key={i.invoice.key}>
-                <InvoiceCells i={i} names={names} />
-              </tr>
-            )}
-          />
-        </tbody>
-      </table>
-    </div>
+    <SideTable
+      head={PAYMENT_HEAD()}
+      rows={rows}
+      rowKey={(p) => p.payment.key}
+      cells={(p) => <PaymentCells p={p} names={names} />}
+    />
+  );
+}
+
+function InvoiceTable({ rows, names }: { rows: readonly InvoiceRow[]; names: string[] }) {
+  return (
+    <SideTable
+      head={INVOICE_HEAD()}
+      rows={rows}
+      rowKey={(i) => i.invoice.key}
+      cells={(i) => <InvoiceCells i={i} names={names} />}
+    />
   );
 }
 
