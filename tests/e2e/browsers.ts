@@ -163,7 +163,10 @@ export async function launchWithExtension(
       }
     },
     async close() {
-      await browser.close().catch(() => {});
+      // A browser that does not close within 15 s is killed: a hung shutdown must not hang CI.
+      await within(browser.close(), 15_000, 'closing the browser').catch(() =>
+        browser.process()?.kill('SIGKILL'),
+      );
       if (!opts.profileDir) await rm(profileDir, { recursive: true, force: true });
     },
   };
