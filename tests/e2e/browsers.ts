@@ -1,6 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { zipSync } from 'fflate';
 import puppeteer, { type Browser, type LaunchOptions, type Page } from 'puppeteer-core';
 
 /**
@@ -57,8 +59,13 @@ export interface ExtensionBrowser {
   /** Evaluates a function in an extension page (where `browser`/`chrome` APIs exist). */
   inExtension<T>(fn: string): Promise<T>;
   badgeText(): Promise<string>;
-  /** Chromium: stops the service worker (CDP). Firefox: waits for the event page to suspend. */
+  /**
+   * Stops the background now, as the browser does to an idle one: Chromium stops the service
+   * worker (CDP); Firefox terminates the event page (what about:debugging's button does).
+   */
   suspendBackground(): Promise<void>;
+  /** Whether the background (service worker / event page) is running. */
+  backgroundRunning(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -71,9 +78,46 @@ export function within<T>(promise: Promise<T>, ms: number, what: string): Promis
   return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
+/** puppeteer's BiDi connection (not public API): for the Firefox commands puppeteer does not wrap. */
+type SendBidi = (method: string, params: object) => Promise<{ result: Record<string, unknown> }>;
+
+/** Every file of a directory, for a zip. */
+async function filesOf(dir: string, root = dir, out: Record<string, Uint8Array> = {}) {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) await filesOf(path, root, out);
+    else out[relative(root, path)] = new Uint8Array(await readFile(path));
+  }
+  return out;
+}
+
+/** Runs privileged (chrome-scope) script in Firefox over WebDriver BiDi; needs --remote-allow-system-access. */
+async function firefoxChrome<T>(browser: Browser, expression: string): Promise<T> {
+  const connection = (browser as unknown as { connection: { send: SendBidi } }).connection;
+  const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+  const [context] = tree.result.contexts as { context: string }[];
+  if (!context) throw new Error('no chrome-scope browsing context');
+  const { result } = await connection.send('script.evaluate', {
+    expression,
+    target: { context: context.context },
+    awaitPromise: true,
+  });
+  if (result.type !== 'success') throw new Error(`chrome-scope script: ${JSON.stringify(result)}`);
+  return (result.result as { value: T }).value;
+}
+
 export async function launchWithExtension(
   name: BrowserName,
-  opts: { profileDir?: string; prefs?: Record<string, unknown> } = {},
+  opts: {
+    /**
+     * A profile that outlives the browser (a restart). Firefox then installs the packed add-on
+     * permanently (Firefox ESR accepts it unsigned with xpinstall.signatures.required=false), as
+     * a temporary add-on and its data are removed at shutdown; a relaunch on the profile finds it
+     * installed and installs nothing.
+     */
+    profileDir?: string;
+    prefs?: Record<string, unknown>;
+  } = {},
 ): Promise<ExtensionBrowser> {
   const profileDir = opts.profileDir ?? (await mkdtemp(join(tmpdir(), `reconcile-${name}-`)));
   let browser: Browser;
@@ -94,10 +138,21 @@ export async function launchWithExtension(
         'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
         'intl.accept_languages': 'ko-KR, ko',
         'intl.locale.requested': 'ko',
+        'xpinstall.signatures.required': false,
         ...opts.prefs,
       },
     });
-    await browser.installExtension(BUILD_DIRS.firefox);
+    if (!opts.profileDir) await browser.installExtension(BUILD_DIRS.firefox);
+    else if (!existsSync(join(profileDir, 'extensions', `${GECKO_ID}.xpi`))) {
+      const xpi = join(await mkdtemp(join(tmpdir(), 'reconcile-xpi-')), 'reconcile.xpi');
+      await writeFile(xpi, zipSync(await filesOf(BUILD_DIRS.firefox)));
+      const connection = (browser as unknown as { connection: { send: SendBidi } }).connection;
+      await connection.send('webExtension.install', {
+        extensionData: { type: 'archivePath', path: xpi },
+        'moz:permanent': true,
+      });
+      await rm(xpi, { force: true });
+    }
     origin = `moz-extension://${FIREFOX_UUID}`;
   }
 
@@ -153,14 +208,23 @@ export async function launchWithExtension(
         await session.send('ServiceWorker.stopAllWorkers');
         await page.close();
       } else {
-        // Firefox suspends an idle MV3 event page after extensions.background.idle.timeout.
-        await new Promise((r) =>
-          setTimeout(
-            r,
-            Number(opts.prefs?.['extensions.background.idle.timeout'] ?? 30) * 1000 + 2000,
-          ),
+        await firefoxChrome(
+          browser,
+          `WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension.terminateBackground({ disableResetIdleForTest: true })`,
         );
       }
+    },
+    async backgroundRunning() {
+      if (name === 'chromium') {
+        return browser
+          .targets()
+          .some((t) => t.type() === 'service_worker' && t.url().startsWith(origin));
+      }
+      const state = await firefoxChrome<string>(
+        browser,
+        `WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension.backgroundState`,
+      );
+      return state !== 'stopped';
     },
     async close() {
       // A browser that does not close within 15 s is killed: a hung shutdown must not hang CI.

@@ -95,42 +95,39 @@ describe.each(BROWSERS)('survival in %s', (name: BrowserName) => {
       await ext.close();
     }
   });
-});
-
-// Where only Chromium can do it: Firefox drops a temporary add-on (the only kind a test can
-// install) and its data at shutdown, and its event page cannot be stopped from outside on demand.
-describe.runIf(BROWSERS.includes('chromium'))('survival in chromium', () => {
-  const site = useSite();
 
   it('a browser restart on the same profile keeps every record and the badge', async () => {
     const profileDir = await mkdtemp(join(tmpdir(), 'reconcile-restart-'));
     try {
-      let ext = await launchWithExtension('chromium', { profileDir });
+      let ext = await launchWithExtension(name, { profileDir });
       const page = await ext.browser.newPage();
       await page.goto(`${site.url}/list?n=300&seed=라`);
       await storeUntil<Rec>(ext, 'records', (r) => r.length === 300, 30_000);
-      await ext.browser.close();
-      ext = await launchWithExtension('chromium', { profileDir });
+      await ext.close();
+      ext = await launchWithExtension(name, { profileDir });
       expect(await storeUntil<Rec>(ext, 'records', (r) => r.length > 0, 20_000)).toHaveLength(300);
       await badgeBecomes(ext, '300', 20_000);
-      await ext.browser.close();
+      await ext.close();
     } finally {
       await rm(profileDir, { recursive: true, force: true });
     }
   });
 
-  it('a service worker stopped in the middle of writes loses nothing', async () => {
-    const ext = await launchWithExtension('chromium');
+  it('a background (service worker, event page) stopped in the middle of writes loses nothing', async () => {
+    const ext = await launchWithExtension(name);
     try {
       const page = await ext.browser.newPage();
       await page.bringToFront();
       const loading = page.goto(`${site.url}/list?n=800&seed=다`);
-      // Kill the worker repeatedly while the page's rows are being recorded.
+      // Stop the background repeatedly while the page's rows are being recorded.
+      let stoppedWhileRunning = 0;
       for (let i = 0; i < 6; i++) {
         await new Promise((r) => setTimeout(r, 150));
+        if (await ext.backgroundRunning()) stoppedWhileRunning++;
         await ext.suspendBackground();
       }
       await loading;
+      expect(stoppedWhileRunning).toBeGreaterThan(0);
       await until(
         page,
         `document.querySelectorAll('[data-reconcile="pending"]').length === 800`,
