@@ -3,22 +3,21 @@
  * mutated list pages (half MacGai, half the manager site), runs the real pipeline on each and
  * checks it against the generator's ground truth, then prints a summary: pages per source and
  * per mutation, recognised/unrecognised, rows read, and every failure with the seed that
- * reproduces it. Exit code 1 when there is a failure that is not a known issue.
+ * reproduces it. Exit code 1 when there is a failure.
  *
  *   npm run fuzz                                  20,000 pages, a random run seed (printed)
  *   npm run fuzz -- --pages 2000 --seed 42        a smaller, repeatable run
  *   npm run fuzz -- --site manager                one site only
  *   npm run fuzz -- --huge-pages 4                4 pages of 20,000 rows per site (default 2)
- *   npm run fuzz -- --avoid-known                 leave out inputs of known issues (as CI does)
  *   npm run fuzz -- --huge-table                  huge lists are <table>s (as CI: happy-dom is slow
  *                                                 on 20,000-row ARIA grids)
- *   npm run fuzz -- --replay macgai:123456 [--huge] [--huge-table] [--avoid-known]
+ *   npm run fuzz -- --replay macgai:123456 [--huge] [--huge-table]
  *                                                 write that page to artifacts/fuzz/ and check it
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkPage, KNOWN_ISSUES } from '../tests/fuzz/check';
+import { checkPage } from '../tests/fuzz/check';
 import { openWindow } from '../tests/fuzz/dom';
 import { generatePage } from '../tests/fuzz/generate';
 import {
@@ -37,7 +36,6 @@ const { values } = parseArgs({
     site: { type: 'string', default: 'both' },
     'huge-pages': { type: 'string', default: '2' },
     huge: { type: 'boolean', default: false },
-    'avoid-known': { type: 'boolean', default: false },
     'huge-table': { type: 'boolean', default: false },
     replay: { type: 'string' },
     'show-failures': { type: 'string', default: '3' },
@@ -58,7 +56,6 @@ async function replay(spec: string): Promise<number> {
     const page = generatePage(site, seed, {
       huge: values.huge,
       hugeTable: values['huge-table'],
-      avoidKnown: values['avoid-known'],
     });
     mkdirSync(OUT, { recursive: true });
     const file = join(OUT, `${site}-${seed}.html`);
@@ -113,31 +110,23 @@ function summary(all: RunStats[], runSeed: number, ms: number): number {
   }
   const failures = all.flatMap((s) => s.failures);
   const groups = new Map<string, PageFailure[]>();
-  for (const f of failures) {
-    const key = f.known ? `known: ${f.known}` : `NEW: ${f.property}`;
-    groups.set(key, [...(groups.get(key) ?? []), f]);
-  }
+  for (const f of failures) groups.set(f.property, [...(groups.get(f.property) ?? []), f]);
   const show = Number(values['show-failures']);
   const counts = new Map<string, number>();
   for (const s of all)
-    for (const [k, n] of s.failureCounts) {
-      const key = KNOWN_ISSUES.some((i) => i.id === k) ? `known: ${k}` : `NEW: ${k}`;
-      counts.set(key, (counts.get(key) ?? 0) + n);
-    }
+    for (const [k, n] of s.failureCounts) counts.set(k, (counts.get(k) ?? 0) + n);
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
-  const fresh = [...counts].filter(([k]) => k.startsWith('NEW')).reduce((a, [, n]) => a + n, 0);
-  out.push(`== failures: ${total} (${fresh} new)`);
+  out.push(`== failures: ${total}`);
   for (const [key, fs] of [...groups].sort((a, b) => Number(a[0] > b[0]) - Number(a[0] < b[0]))) {
     const pages = new Set(fs.map((f) => `${f.site}:${f.seed}`));
-    const issue = KNOWN_ISSUES.find((k) => `known: ${k.id}` === key);
     out.push(
-      `\n-- ${key}: ${counts.get(key) ?? fs.length} failures (the first ${fs.length} on ${pages.size} pages)${issue ? `\n   ${issue.title}` : ''}`,
+      `\n-- ${key}: ${counts.get(key) ?? fs.length} failures (the first ${fs.length} on ${pages.size} pages)`,
     );
     out.push(`   seeds: ${[...pages].slice(0, 12).join(' ')}${pages.size > 12 ? ' …' : ''}`);
     for (const f of fs.slice(0, show)) out.push(`   ${describeFailure(f).replace(/\n/g, '\n   ')}`);
   }
   console.log(out.join('\n'));
-  return fresh > 0 ? 1 : 0;
+  return total > 0 ? 1 : 0;
 }
 
 async function main(): Promise<number> {
@@ -161,7 +150,6 @@ async function main(): Promise<number> {
         pages,
         hugePages: Number(values['huge-pages']),
         hugeTable: values['huge-table'],
-        avoidKnown: values['avoid-known'],
         onPage: (_p, _r, _ms, i) => {
           if (performance.now() - last > 5000) {
             last = performance.now();

@@ -4,7 +4,7 @@
  * a page is understood in a file too. Columns are assigned by lib/engine/text's assignFields, the
  * same rule the overlays use for a table on screen.
  */
-import { assignFields, fold } from '@/lib/engine/text';
+import { assignFields, type FieldColumns, fold } from '@/lib/engine/text';
 import { academyPayments, type MacgaiField } from '@/lib/sites/macgai';
 import { type InvoiceField, invoiceList } from '@/lib/sites/manager';
 import type { ListSpec } from '@/lib/sites/types';
@@ -35,9 +35,9 @@ export function headerTexts(row: SheetRow): string[] {
   return row.map((c: Cell) => (typeof c === 'string' ? c : cellText(c)));
 }
 
-/** Which of a spec's required fields a header row lacks. */
-function missingRequired<F extends string>(spec: ListSpec<F>, columns: Map<F, number>): F[] {
-  return spec.required.filter((f) => !columns.has(f));
+/** Which of a spec's required fields a header row lacks, and the fields it names ambiguously. */
+function missingRequired<F extends string>(spec: ListSpec<F>, found: FieldColumns<F>): F[] {
+  return [...spec.required.filter((f) => !found.columns.has(f)), ...found.ambiguous];
 }
 
 /** Whether a header row names a column that means "another list" (e.g. 청구사유 in MacGai). */
@@ -55,8 +55,8 @@ export function readHeader<S extends AuditSite>(
 ): Map<FieldOf<S>, number> | null {
   const spec = SPECS[site] as ListSpec<FieldOf<S>>;
   if (excluded(spec as ListSpec, headers)) return null;
-  const columns = assignFields(headers, spec.fields);
-  return missingRequired(spec, columns).length === 0 ? columns : null;
+  const found = assignFields(headers, spec.fields);
+  return missingRequired(spec, found).length === 0 ? found.columns : null;
 }
 
 export interface SheetHeader {
@@ -89,8 +89,9 @@ export function findHeader(rows: readonly SheetRow[]): SheetHeader {
     const fits: HeaderMatch[] = [];
     for (const site of ['macgai', 'manager'] as const) {
       const spec = SPECS[site] as ListSpec;
-      const columns = assignFields(headers, spec.fields);
-      const missing = missingRequired(spec, columns);
+      const found = assignFields(headers, spec.fields);
+      const { columns } = found;
+      const missing = missingRequired(spec, found);
       if (missing.length === 0 && !excluded(spec, headers)) {
         fits.push({ site, row: r, columns } as HeaderMatch);
       } else if (columns.size > best[site]) {

@@ -5,6 +5,7 @@
  * an unreadable date) are counted, never guessed.
  */
 import {
+  clipText,
   foldNoSpaces,
   invoiceKey,
   type MacgaiPayment,
@@ -13,6 +14,8 @@ import {
   parseName,
   paymentKey,
   type Result,
+  SHORT_TEXT_MAX,
+  TEXT_MAX,
   toDateTimeString,
   withOccurrences,
 } from '@/lib/domain';
@@ -32,10 +35,8 @@ import { type AuditSite, fieldWords, findHeader, SPECS } from './headers';
 import type { FileSummary, InvoiceRow, PaymentRow, SheetSummary, SourceRef } from './model';
 import type { Workbook } from './read';
 
-/** Limits of the message schemas the store validates with (contract.ts). */
-const SHORT = 300;
-const LONG = 2000;
-const clip = (s: string, n = SHORT): string => (s.length > n ? s.slice(0, n) : s);
+/** Cut to the message contract's limits (lib/domain/limits). */
+const clip = (s: string, n = SHORT_TEXT_MAX): string => clipText(s, n);
 
 /** A pure parser remembered per input: exports repeat their dates, amounts, names and words. */
 function remembered<T>(parse: (input: Cell) => T, max = 8192): (input: Cell) => T {
@@ -270,7 +271,7 @@ export function readPayments(
         date: date.value.date,
         method: clip(cellText(methodOf(cells))) || null,
         status: clip(cellText(statusOf(cells))),
-        note: clip(cellText(noteOf(cells)), LONG),
+        note: clip(cellText(noteOf(cells)), TEXT_MAX),
         cause: null,
       });
       refs.push({ file, sheet: plan.summary.name, row });

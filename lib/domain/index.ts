@@ -3,6 +3,7 @@
  * matcher. No DOM, no browser API, no I/O — every function here is deterministic given its
  * arguments (time is always passed in as `now`).
  */
+export * from './limits';
 export * from './match';
 export * from './model';
 export * from './parse';

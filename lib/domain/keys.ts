@@ -17,10 +17,14 @@
  *  - If a list shows the method differently (or not at all), the caller must supply the same
  *    normalized method (e.g. '문자결제' from a 수납현황 filter), or keys will differ across pages.
  *  - Editing a payment's date or amount in MacGai makes it a new payment.
+ *  - Each part is cut to {@link KEY_PART_MAX} characters, so a key (and its record id) stays
+ *    within the message contract's limit whatever a cell holds: names or methods that agree on
+ *    their first 60 characters are the same in a key.
  *
  * invoiceKey — the manager site shows no invoice id either:
  *   businessId? · phone · base name · amount · registeredAt (with time when shown) · occurrence.
  */
+import { clipText } from './limits';
 import type { MacgaiPayment, ManagerInvoice } from './model';
 import { nameKey } from './parse/name';
 import { foldNoSpaces } from './parse/text';
@@ -33,8 +37,12 @@ export type InvoiceKeyFields = Pick<
   'businessId' | 'phone' | 'customer' | 'amount' | 'registeredAt'
 >;
 
-/** Escape the joiner so no field can forge another field's boundary. */
-const part = (s: string): string => s.replace(/%/g, '%25').replace(/\|/g, '%7C');
+/** The most characters one part of a key keeps (see the module comment). */
+export const KEY_PART_MAX = 60;
+
+/** Escape the joiner so no field can forge another field's boundary; cut to KEY_PART_MAX. */
+const part = (s: string): string =>
+  clipText(s.replace(/%/g, '%25').replace(/\|/g, '%7C'), KEY_PART_MAX);
 const occ = (n: number): string => String(Number.isInteger(n) && n > 0 ? n : 0);
 
 /** Normalized 결제수단 for keys: folded, whitespace removed; '' when unknown. */

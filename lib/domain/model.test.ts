@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { SHORT_TEXT_MAX } from './limits';
 import {
   classifyManagerStatus,
   driftRecordId,
@@ -143,6 +144,30 @@ describe('invoiceKey', () => {
     expect(invoiceKey({ ...inv, phone: null })).not.toBe(inv.key);
     const keys = invoiceKeys([inv, inv]);
     expect(keys[0]).not.toBe(keys[1]);
+  });
+
+  it('stays, with its record id, within the message contract limit whatever a cell holds', () => {
+    const long = '|%'.repeat(5000);
+    const p = paymentKey(
+      { customer: '가'.repeat(300), date: long, amount: -Number.MAX_SAFE_INTEGER, method: long },
+      49_999,
+    );
+    const i = invoiceKey(
+      {
+        businessId: long,
+        phone: long,
+        customer: 'x'.repeat(300),
+        amount: Number.MAX_SAFE_INTEGER,
+        registeredAt: long,
+      },
+      49_999,
+    );
+    for (const id of [paymentRecordId({ key: p }), driftRecordId({ key: i })])
+      expect(id.length).toBeLessThanOrEqual(SHORT_TEXT_MAX);
+    // Short parts are kept whole: keys of real rows are unchanged.
+    expect(
+      paymentKey({ customer: '홍길동', date: '2026-11-26', amount: 1, method: '문자 결제' }),
+    ).toBe('pay|홍길동|2026-11-26|1|문자결제|0');
   });
 
   it('makes record ids', () => {

@@ -1,5 +1,5 @@
 import type { ListSpec } from '@/lib/sites/types';
-import { assignFields, cellText, fold } from './text';
+import { assignFields, cellText, fieldLimits, fieldText, fold } from './text';
 
 /**
  * Finds lists on a page — `<table>`s or ARIA grids (role=grid/table/treegrid with row/cell
@@ -13,10 +13,13 @@ export interface FoundList<F extends string> {
   rows: Element[];
   /** `rows[i]`'s cells ({@link rowCells}), read on first use and kept for the scan. */
   cellsOf(i: number): Element[];
+  /** How much text each field keeps (see {@link fieldText}). */
+  limits: ReadonlyMap<F, number>;
 }
 
 export interface NearMiss {
   element: Element;
+  /** Required fields without a column, and fields two headers claim equally (never guessed). */
   missing: string[];
   matched: number;
 }
@@ -25,8 +28,18 @@ const GRID = '[role=grid], [role=table], [role=treegrid]';
 const GRID_ROLES = new Set(['grid', 'table', 'treegrid']);
 const HEADER_CELL_MAX = 24;
 const CELL_ROLE = /^(gridcell|cell|columnheader|rowheader)$/;
+const MAX_SPAN = 50;
 
-/** Cells of a row, each repeated by its colspan so indexes line up with the header. */
+/** A column span: a positive integer, at most MAX_SPAN; 1 for anything else. */
+function spanOf(value: string | null): number {
+  if (value === null || !/^\s*\d+\s*$/.test(value)) return 1;
+  return Math.min(Math.max(Number(value), 1), MAX_SPAN);
+}
+
+/**
+ * Cells of a row, each repeated by its colspan (an ARIA cell's aria-colspan) so indexes line up
+ * with the header.
+ */
 export function rowCells(row: Element): Element[] {
   const cells: Element[] = [];
   const table = row instanceof HTMLTableRowElement;
@@ -37,8 +50,9 @@ export function rowCells(row: Element): Element[] {
         : !CELL_ROLE.test(cell.getAttribute('role') ?? '')
     )
       continue;
-    const colspan = cell.getAttribute('colspan');
-    const span = colspan === null ? 1 : Math.min(Number(colspan) || 1, 50);
+    const span = spanOf(
+      (table ? null : cell.getAttribute('aria-colspan')) ?? cell.getAttribute('colspan'),
+    );
     for (let i = 0; i < span; i++) cells.push(cell);
   }
   return cells;
@@ -213,13 +227,15 @@ export function matchLists<F extends string>(
 ): ListScan<F> {
   const found: FoundList<F>[] = [];
   const nearMisses: NearMiss[] = [];
+  const limits = fieldLimits(spec);
   for (const c of candidates) {
     if (excluded(c.labels, spec)) continue;
-    const columns = assignFields(c.labels, spec.fields);
-    const missing = spec.required.filter((f) => !columns.has(f));
+    const { columns, ambiguous } = assignFields(c.labels, spec.fields);
+    // A field two headers claim equally is not guessed: the table is not this list.
+    const missing = [...spec.required.filter((f) => !columns.has(f)), ...ambiguous];
     if (missing.length === 0) {
       const { rows, cellsOf } = c.body();
-      found.push({ element: c.element, columns, header: c.header, rows, cellsOf });
+      found.push({ element: c.element, columns, header: c.header, rows, cellsOf, limits });
     } else if (columns.size >= spec.nearMiss) {
       nearMisses.push({ element: c.element, missing, matched: columns.size });
     }
@@ -232,23 +248,28 @@ export function findLists<F extends string>(root: ParentNode, spec: ListSpec<F>)
   return matchLists(scanLists(root), spec);
 }
 
-/** The row's visible text per mapped field (`cells`: the row's {@link rowCells}, when known). */
+/**
+ * The row's visible text per mapped field, as {@link fieldText} (`cells`: the row's
+ * {@link rowCells}, when known; `limits`: the list's).
+ */
 export function readRow<F extends string>(
   row: Element,
   columns: ReadonlyMap<F, number>,
   cells: readonly Element[] = rowCells(row),
+  limits?: ReadonlyMap<F, number>,
 ): Partial<Record<F, string>> {
   const out: Partial<Record<F, string>> = {};
   for (const [field, index] of columns) {
     const cell = cells[index];
-    if (cell) out[field] = cellText(cell);
+    if (cell) out[field] = fieldText(cellText(cell), field, limits);
   }
   return out;
 }
 
 /**
- * Rows that hold data (a "조회된 내역이 없습니다" row spans the table and is skipped). `text`: the
- * row's textContent when the caller has it already.
+ * Rows that hold data (a "조회된 내역이 없습니다" row spans the table and is skipped): two distinct
+ * cells and something a person sees — text, or a form field's value, as {@link cellText} reads
+ * it. `text`: the row's textContent when the caller has it already.
  */
 export function isDataRow(
   row: Element,
@@ -262,12 +283,12 @@ export function isDataRow(
     if (i === 0 || cells[i] !== cells[i - 1]) distinct++;
   }
   if (distinct < need) return false;
-  if (text !== undefined) return /\S/.test(text);
-  // Any text at all: a cell's says so without reading the whole row.
+  if (text !== undefined && /\S/.test(text)) return true;
+  // Any text at all: a cell's says so without reading the whole row; a field's value counts.
   for (let i = 0; i < cells.length; i++) {
     const cell = cells[i] as Element;
     if (i > 0 && cell === cells[i - 1]) continue;
-    if (/\S/.test(cell.textContent ?? '')) return true;
+    if (/\S/.test(cell.textContent ?? '') || /\S/.test(cellText(cell))) return true;
   }
-  return /\S/.test(row.textContent ?? '');
+  return text === undefined && /\S/.test(row.textContent ?? '');
 }

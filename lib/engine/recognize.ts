@@ -18,7 +18,10 @@ export interface Recognized<F extends string, C extends string> {
 export interface Unrecognized {
   recognized: false;
   kind: 'unrecognized';
-  /** Human words for what a near-miss lacked (e.g. "납부일자", "학생명"); empty when nothing came close. */
+  /**
+   * Human words for what a near-miss lacked (e.g. "납부일자", "학생명"), or held under two headers
+   * claiming it equally; empty when nothing came close.
+   */
   missing: string[];
 }
 

@@ -41,14 +41,46 @@ describe('assignFields', () => {
       ['납부 일자', '결제상태', '학부모HP', '참고사항', '   ', null, '영수증'],
       fields,
     );
-    expect(Object.fromEntries(m)).toEqual({ date: 0, status: 1, phone: 2, note: 3 });
+    expect(Object.fromEntries(m.columns)).toEqual({ date: 0, status: 1, phone: 2, note: 3 });
+    expect(m.ambiguous).toEqual([]);
   });
 
   it('gives a field to the header that is exactly its word, then to its more specific word', () => {
-    expect(assignFields(['할인금액', '납부금액'], fields).get('amount')).toBe(1);
-    expect(assignFields(['청구금액', '금액'], fields).get('amount')).toBe(1);
-    expect(assignFields(['등록일자', '납부일자'], fields).get('date')).toBe(1);
-    expect(assignFields(['비고', '메모'], fields).get('note')).toBe(0);
+    const column = (headers: string[], field: keyof typeof fields) =>
+      assignFields(headers, fields).columns.get(field);
+    expect(column(['할인금액', '납부금액'], 'amount')).toBe(1);
+    expect(column(['청구금액', '금액'], 'amount')).toBe(1);
+    expect(column(['등록일자', '납부일자'], 'date')).toBe(1);
+    expect(column(['비고', '메모'], 'note')).toBe(0);
+    expect(column(['발송상태', '결제상태'], 'status')).toBe(1);
+    expect(column(['발송상태', '상태'], 'status')).toBe(1);
+  });
+
+  it('takes no column for a field two different headers claim equally (ambiguous)', () => {
+    // 상태 is the status's generic word: neither 발송상태 nor 처리상태 is more the status.
+    const m = assignFields(['납부일자', '발송상태', '학생명', '처리상태', '납부금액'], fields);
+    expect(Object.fromEntries(m.columns)).toEqual({ date: 0, name: 2, amount: 4 });
+    expect(m.ambiguous).toEqual(['status']);
+    // Two dates by the generic word 일시; two phones by HP.
+    expect(assignFields(['결제일시', '등록일시'], fields).ambiguous).toEqual(['date']);
+    expect(assignFields(['학생HP', '학부모HP'], fields).ambiguous).toEqual(['phone']);
+    // A more specific claim ends the tie.
+    expect(assignFields(['발송일시', '납부일자', '등록일시'], fields)).toEqual({
+      columns: new Map([['date', 1]]),
+      ambiguous: [],
+    });
+  });
+
+  it('takes the leftmost of one header repeated (the same column shown twice)', () => {
+    const m = assignFields(['학생명', '납부금액', '학생 명', '납부금액'], fields);
+    expect(Object.fromEntries(m.columns)).toEqual({ name: 0, amount: 1 });
+    expect(m.ambiguous).toEqual([]);
+  });
+
+  it('never gives a column claimed for an ambiguous field to a weaker field', () => {
+    // Both claim amount by 금액 (equally); neither becomes something else.
+    const m = assignFields(['할인금액', '잔여금액'], { amount: ['금액'], note: ['잔여'] });
+    expect(m).toEqual({ columns: new Map(), ambiguous: ['amount'] });
   });
 });
 

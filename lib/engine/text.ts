@@ -1,3 +1,5 @@
+import { clipText, SHORT_TEXT_MAX, TEXT_MAX } from '@/lib/domain/limits';
+
 /** Visible text, folded so words match however a page spaces or widens them. */
 export function fold(text: string | null | undefined): string {
   return (text ?? '').normalize('NFKC').replace(/\s+/g, '').toLowerCase();
@@ -69,6 +71,32 @@ function fieldCellText(el: Element): string {
   return collapse(text);
 }
 
+/**
+ * How much text each field of a spec keeps: TEXT_MAX for its `long` fields, no limit for its
+ * `whole` ones; any other field takes SHORT_TEXT_MAX (see {@link fieldText}).
+ */
+export function fieldLimits<F extends string>(spec: {
+  long?: readonly F[];
+  whole?: readonly F[];
+}): ReadonlyMap<F, number> {
+  const limits = new Map<F, number>();
+  for (const f of spec.long ?? []) limits.set(f, TEXT_MAX);
+  for (const f of spec.whole ?? []) limits.set(f, Number.POSITIVE_INFINITY);
+  return limits;
+}
+
+/**
+ * A cell's text as its field's value: cut to the field's limit ({@link fieldLimits}; the message
+ * contract's, lib/domain/limits), so one odd cell never makes the store refuse the whole list.
+ */
+export function fieldText<F extends string>(
+  text: string,
+  field: F,
+  limits?: ReadonlyMap<F, number>,
+): string {
+  return clipText(text, limits?.get(field) ?? SHORT_TEXT_MAX);
+}
+
 const folds = new WeakMap<object, [string, string[]][]>();
 
 /** A spec's words per field, folded once (specs are constants). */
@@ -83,23 +111,33 @@ function foldedWords<F extends string>(
   return words;
 }
 
+/** Which column is which field, and the fields no column could be told apart for. */
+export interface FieldColumns<F extends string> {
+  columns: Map<F, number>;
+  /** Fields claimed equally by two different headers: neither is taken (never a guess). */
+  ambiguous: F[];
+}
+
 /**
  * Which column is which field. A header matches a field when it contains one of the field's words;
  * when several could, the strongest claim wins: a header that is exactly a word, then a field's
- * earlier (more specific) word, then the field declared first, then the leftmost column. So
- * "납부금액" takes the amount even with a "할인금액" column to its left.
+ * earlier (more specific) word, then the field declared first. So "납부금액" takes the amount even
+ * with a "할인금액" column to its left. When the strongest claim on a field comes from two headers
+ * that say different things ("발송상태" and "처리상태" for the status, whose generic word is
+ * 상태), the field is ambiguous: no column is taken for it, nor do the claimants go to another
+ * field. The same header repeated (a column shown twice) is no ambiguity: the leftmost is taken.
  */
 export function assignFields<F extends string>(
   headers: readonly (string | null)[],
   fields: Readonly<Record<F, readonly string[]>>,
-): Map<F, number> {
+): FieldColumns<F> {
   const claims: { field: F; column: number; exact: boolean; word: number; order: number }[] = [];
   const words = foldedWords(fields);
-  headers.forEach((header, column) => {
-    const h = fold(header);
+  const folded = headers.map((header) => fold(header));
+  folded.forEach((h, column) => {
     if (!h) return;
-    words.forEach(([field, folded], order) => {
-      folded.forEach((w, word) => {
+    words.forEach(([field, ws], order) => {
+      ws.forEach((w, word) => {
         if (h.includes(w)) claims.push({ field, column, exact: h === w, word, order });
       });
     });
@@ -111,12 +149,30 @@ export function assignFields<F extends string>(
       a.order - b.order ||
       a.column - b.column,
   );
-  const out = new Map<F, number>();
+  const columns = new Map<F, number>();
+  const ambiguous: F[] = [];
+  const decided = new Set<F>();
   const used = new Set<number>();
-  for (const c of claims) {
-    if (out.has(c.field) || used.has(c.column)) continue;
-    out.set(c.field, c.column);
-    used.add(c.column);
+  for (let i = 0; i < claims.length; ) {
+    const c = claims[i] as (typeof claims)[number];
+    // Claims as strong for the same field are next to each other (sorted by column).
+    let end = i + 1;
+    while (end < claims.length) {
+      const d = claims[end] as (typeof claims)[number];
+      if (d.order !== c.order || d.word !== c.word || d.exact !== c.exact) break;
+      end++;
+    }
+    if (!decided.has(c.field)) {
+      const free = claims.slice(i, end).flatMap((d) => (used.has(d.column) ? [] : [d.column]));
+      const first = free[0];
+      if (first !== undefined) {
+        decided.add(c.field);
+        if (free.every((j) => folded[j] === folded[first])) columns.set(c.field, first);
+        else ambiguous.push(c.field);
+        for (const j of free) used.add(j);
+      }
+    }
+    i = end;
   }
-  return out;
+  return { columns, ambiguous };
 }

@@ -6,10 +6,11 @@ import {
   parseName,
   parsePhone,
   paymentKey,
+  plainName,
 } from '@/lib/domain';
 import { isDataRow } from '@/lib/engine/lists';
 import type { Recognized } from '@/lib/engine/recognize';
-import { cellText, plainCellText } from '@/lib/engine/text';
+import { cellText, fieldText, plainCellText } from '@/lib/engine/text';
 import type { MacgaiField, StudentContext } from '@/lib/sites/macgai';
 
 /** One payment row as read from the page, with the cell its flag sits in. */
@@ -72,7 +73,7 @@ function toPayment(fields: Fields, context: Context): PaymentFields | null {
     method: fields.method?.trim() || null,
     status: (fields.status ?? '').trim(),
     note: (fields.note ?? '').trim(),
-    businessName: fields.business?.trim() || null,
+    businessName: plainName(fields.business ?? '') || null,
   };
 }
 
@@ -167,13 +168,13 @@ export function readPayments(page: Recognized<MacgaiField, StudentContext>): Rea
         }
         const texts: (string | undefined)[] = [];
         let plain = true;
-        for (const [, index] of columns) {
+        for (const [field, index] of columns) {
           const cell = cells[index];
           let t: string | undefined;
           if (cell) {
             const shown = plainCellText(cell);
             if (shown === null) plain = false;
-            t = shown ?? cellText(cell);
+            t = fieldText(shown ?? cellText(cell), field, list.limits);
           }
           texts.push(t);
         }

@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { isMacgaiCancelled, type MacgaiPayment } from '@/lib/domain';
+import { isMacgaiCancelled, type MacgaiPayment, plainName } from '@/lib/domain';
 import { readContext } from '@/lib/engine/context';
 import {
   findLists,
@@ -10,7 +10,7 @@ import {
   scanLists,
 } from '@/lib/engine/lists';
 import { recognize } from '@/lib/engine/recognize';
-import { fold } from '@/lib/engine/text';
+import { fieldText, fold } from '@/lib/engine/text';
 import { OWN_HOST_TAG, watch } from '@/lib/engine/watch';
 import { t } from '@/lib/i18n';
 import { businessPopup, macgai, paymentBusiness } from '@/lib/sites/macgai';
@@ -123,8 +123,9 @@ export function startMacgaiOverlay(ctx: ContentScriptContext, options: OverlayOp
       // A "등록된 사업자가 없습니다" or title row is not a business.
       .filter(({ row, cells }) => isDataRow(row, list.columns, cells))
       .map(({ row, cells }) => readRow(row, list.columns, cells))
+      .map((f) => ({ ...f, name: plainName(f.name ?? '') }))
       .filter((f) => f.name && f.bizNo)
-      .map((f) => ({ name: f.name ?? '', bizNo: f.bizNo ?? null, smsPayStatus: f.smsPay ?? null }));
+      .map((f) => ({ name: f.name, bizNo: f.bizNo ?? null, smsPayStatus: f.smsPay ?? null }));
     const signature = JSON.stringify(businesses);
     if (businesses.length && signature !== learned) {
       learned = signature;
@@ -215,8 +216,8 @@ export function startMacgaiOverlay(ctx: ContentScriptContext, options: OverlayOp
         const seen = paymentOf(button as Element) ?? selected;
         if (seen && !isMacgaiCancelled(seen.status)) {
           // The selected payment's detail box, when the page shows one, names its business.
-          const shownBusiness =
-            readContext(document, paymentBusiness, shownLists()).business ?? null;
+          const box = readContext(document, paymentBusiness, shownLists()).business ?? '';
+          const shownBusiness = fieldText(plainName(box), 'business') || null;
           const payment = { ...seen, businessName: seen.businessName ?? shownBusiness };
           recordIntent({ action, payment });
         }
@@ -229,9 +230,10 @@ export function startMacgaiOverlay(ctx: ContentScriptContext, options: OverlayOp
         const bizRow = bizList?.rows.find((row) => row.contains(target));
         if (bizList && bizRow) {
           const f = readRow(bizRow, bizList.columns);
-          if (f.name)
+          const name = plainName(f.name ?? '');
+          if (name)
             selectedBusiness = {
-              name: f.name,
+              name,
               bizNo: f.bizNo ?? null,
               smsPayStatus: f.smsPay ?? null,
             };

@@ -35,14 +35,14 @@ export function readInvoices(
     const parsed: Omit<InvoiceRow, 'invoice'>[] = [];
     const drafts: Omit<ManagerInvoice, 'key'>[] = [];
     for (const row of list.rows) {
-      if (!isDataRow(row, list.columns)) continue;
-      const f = readRow(row, list.columns);
+      const cells = rowCells(row);
+      if (!isDataRow(row, list.columns, cells)) continue;
+      const f = readRow(row, list.columns, cells, list.limits);
       const amount = parseAmount(f.amount ?? '');
       const registered = parseDate(f.registeredAt ?? '');
       const name = parseName(f.customer ?? '');
       if (!amount.ok || !registered.ok || !name.ok) continue;
       const phone = parsePhone(f.phone ?? '');
-      const cells = rowCells(row);
       parsed.push({
         row,
         cancelCell: cells[list.columns.get('cancel') ?? -1] ?? cells[cells.length - 1] ?? row,

@@ -41,6 +41,8 @@ export const academyPayments: PageSpec<MacgaiField, StudentContext> = {
     required: ['date', 'amount', 'status', 'name'],
     nearMiss: 3,
     excludes: notMacgai,
+    long: ['note'],
+    whole: ['name'],
   },
 };
 
@@ -51,6 +53,8 @@ export const studentPayments: PageSpec<MacgaiField, StudentContext> = {
     required: ['date', 'amount', 'status'],
     nearMiss: 3,
     excludes: notMacgai,
+    long: ['note'],
+    whole: ['name'],
   },
   context: {
     labels: {

@@ -37,6 +37,7 @@ export const invoiceList: PageSpec<InvoiceField> = {
     },
     required: ['customer', 'phone', 'amount', 'status', 'registeredAt'],
     nearMiss: 3,
+    whole: ['customer'],
   },
 };
 

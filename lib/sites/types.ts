@@ -4,7 +4,11 @@
  * touch the DOM and never name a class or an id.
  */
 
-/** Header words for one field: a header matches when its text contains any of them. */
+/**
+ * Header words for one field: a header matches when its text contains any of them. Put the more
+ * specific words first: a header that is exactly a word, then one holding an earlier word, claims
+ * the field; two different headers that claim it equally make the table ambiguous for it.
+ */
 export type HeaderWords = readonly string[];
 
 export interface ListSpec<F extends string = string> {
@@ -16,6 +20,14 @@ export interface ListSpec<F extends string = string> {
   nearMiss: number;
   /** Header words that mean the table is some other list; it is then neither found nor a near miss. */
   excludes?: HeaderWords;
+  /**
+   * How much of a cell's text a field keeps (lib/domain/limits: the message contract's limits):
+   * `long` fields (a note) up to TEXT_MAX characters; `whole` fields are never cut, for their
+   * parser refuses a value too long (a name: a cut must not make a 2,000-character cell one);
+   * any other field is cut at SHORT_TEXT_MAX.
+   */
+  long?: readonly F[];
+  whole?: readonly F[];
 }
 
 /** Labelled values shown on the page around the list (e.g. the student on a 결제 탭). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SHORT_TEXT_MAX, TEXT_MAX } from '@/lib/domain/limits';
 
 // MV3's CSP forbids eval anyway: tell zod not to even try its compiled (eval) fast path.
 z.config({ jitless: true });
@@ -12,8 +13,8 @@ export type { Judgment } from './channel';
  * is validated here on arrival; anything that does not parse is rejected with a clear error.
  */
 
-const text = z.string().max(2000);
-const shortText = z.string().max(300);
+const text = z.string().max(TEXT_MAX);
+const shortText = z.string().max(SHORT_TEXT_MAX);
 
 export const paymentSchema = z.object({
   key: shortText.min(1),

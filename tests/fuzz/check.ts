@@ -12,12 +12,22 @@
  *     amount/date/name cell is junk is skipped, never read as 0 or a wrong day);
  *  3. an unrecognised page that had a near miss says what it missed, including the word of a
  *     removed required column;
- *  4. reading creates no element (the document is unchanged) and no name holds '<';
+ *  4. reading creates no element (the document is unchanged) and no name holds '<' (customers'
+ *     and businesses');
  *  5. keys: distinct within a list (twins too), the same on a second pass and on a fresh parse;
- *  6. what the overlay would send passes the message contract (lib/store/contract.ts).
+ *  6. what the overlay would send passes the message contract (lib/store/contract.ts), whatever
+ *     the length of a cell (text is kept up to the contract's limits).
  */
-import { isAllTalkPay, isMacgaiCancelled, mentionsForceCancel } from '@/lib/domain';
-import { matchLists, readRow, scanLists } from '@/lib/engine/lists';
+import {
+  clipText,
+  isAllTalkPay,
+  isMacgaiCancelled,
+  mentionsForceCancel,
+  plainName,
+  SHORT_TEXT_MAX,
+  TEXT_MAX,
+} from '@/lib/domain';
+import { isDataRow, matchLists, readRow, scanLists } from '@/lib/engine/lists';
 import { recognize } from '@/lib/engine/recognize';
 import { readPayments } from '@/lib/overlay/macgai-read';
 import { readInvoices } from '@/lib/overlay/manager-read';
@@ -93,8 +103,8 @@ function evaluate(
     lists.forEach((list, i) => {
       const labels = labelsOf(list);
       if (excluded(labels, spec.list)) return;
-      const cols = expectedColumns(labels, spec.list);
-      const lacking = spec.list.required.filter((f) => !cols.has(f));
+      const { columns: cols, ambiguous } = expectedColumns(labels, spec.list);
+      const lacking = [...spec.list.required.filter((f) => !cols.has(f)), ...ambiguous];
       if (lacking.length === 0) {
         found.push(i);
         columns.push(cols);
@@ -130,6 +140,10 @@ function excluded(labels: readonly (string | null)[], spec: ListSpec<string>): b
     return f !== '' && words.some((w) => f.includes(w));
   });
 }
+
+/** What a reader keeps of a text cell: the message contract's limit of it, trimmed. */
+const kept = (text: string | undefined, max = SHORT_TEXT_MAX): string | undefined =>
+  text === undefined ? undefined : clipText(text, max).trim();
 
 const cellFor = (row: Row, cols: ReadonlyMap<string, number>, f: string): Cell | undefined => {
   const j = cols.get(f);
@@ -171,7 +185,7 @@ function expectPayment(
   if (nameTruth.t !== 'name') return { read: false, why: 'name' };
   const phoneCell = cellFor(row, cols, 'phone');
   const phoneTruth = phoneCell ? phoneCell.truth : student ? (page.context?.phone ?? null) : null;
-  const text = (f: string) => cellFor(row, cols, f)?.text;
+  const text = (f: string, max?: number) => kept(cellFor(row, cols, f)?.text, max);
   return {
     read: true,
     value: {
@@ -181,8 +195,8 @@ function expectPayment(
       date: date.truth.date,
       method: text('method') || null,
       status: text('status') ?? '',
-      note: text('note') ?? '',
-      businessName: text('business') || null,
+      note: text('note', TEXT_MAX) ?? '',
+      businessName: plainName(text('business') ?? '') || null,
     },
   };
 }
@@ -203,7 +217,7 @@ interface ExpectedInvoice {
 }
 
 const dash = (s: string | undefined): string | null => {
-  const t = (s ?? '').trim();
+  const t = kept(s) ?? '';
   return t === '' || t === '-' ? null : t;
 };
 
@@ -229,10 +243,10 @@ function expectInvoice(
       customer: customer.truth.base,
       customerRaw: customer.text,
       phone: phone?.t === 'phone' ? phone.digits : null,
-      reason: get('reason')?.text ?? '',
+      reason: kept(get('reason')?.text) ?? '',
       amount: amount.truth.value,
       registeredAt: reg.truth.time ? `${reg.truth.date}T${reg.truth.time}` : reg.truth.date,
-      status: get('status')?.text ?? '',
+      status: kept(get('status')?.text) ?? '',
       paidAt: dash(get('paidAt')?.text),
       method: dash(get('method')?.text),
       cardCompany: dash(get('cardCompany')?.text),
@@ -318,11 +332,15 @@ function runMacgai(doc: Document, checkAnchors: boolean): Read {
     out.businesses = {
       listId: idOf(biz.element, 'data-fuzz-list'),
       rows: biz.rows
-        .map((row) => ({ row, f: readRow(row, biz.columns) }))
+        .map((row, i) => ({ row, cells: biz.cellsOf(i) }))
+        // As the overlay does: a "등록된 사업자가 없습니다" or title row is not a business.
+        .filter(({ row, cells }) => isDataRow(row, biz.columns, cells))
+        .map(({ row, cells }) => ({ row, f: readRow(row, biz.columns, cells, biz.limits) }))
+        .map(({ row, f }) => ({ row, f: { ...f, name: plainName(f.name ?? '') } }))
         .filter(({ f }) => f.name && f.bizNo)
         .map(({ row, f }) => ({
           id: idOf(row, 'data-fuzz-row'),
-          name: f.name ?? '',
+          name: f.name,
           bizNo: f.bizNo ?? '',
           ...(f.smsPay === undefined ? {} : { smsPay: f.smsPay }),
         })),
@@ -641,8 +659,8 @@ function checkBusinesses(
   const byId = new Map(got.rows.map((r) => [r.id, r]));
   model.rows.forEach((row, i) => {
     const b = byId.get(i);
-    const name = cellFor(row, cols, 'name')?.text ?? '';
-    const bizNo = cellFor(row, cols, 'bizNo')?.text ?? '';
+    const name = plainName(kept(cellFor(row, cols, 'name')?.text) ?? '');
+    const bizNo = kept(cellFor(row, cols, 'bizNo')?.text) ?? '';
     const real = row.kind === 'data' && name !== '' && bizNo !== '';
     if (!real) {
       if (b) fail('phantom-business', `row ${i} (${row.kind}) learned as a business: ${short(b)}`);
@@ -652,7 +670,7 @@ function checkBusinesses(
       fail('missed-row', `business row ${i} not learned`);
       return;
     }
-    const sms = cols.has('smsPay') ? (cellFor(row, cols, 'smsPay')?.text ?? undefined) : undefined;
+    const sms = cols.has('smsPay') ? kept(cellFor(row, cols, 'smsPay')?.text) : undefined;
     const d = diff(b as unknown as Record<string, unknown>, {
       id: i,
       name,
@@ -671,76 +689,4 @@ function checkBusinesses(
   });
   if (!learn.success)
     fail('contract', `businesses.learn rejects the list: ${short(learn.error.issues.slice(0, 2))}`);
-}
-
-// ---------------------------------------------------------------- known issues
-
-/**
- * Issues the fuzzer found in lib/ (reported, not fixed here: lib/ belongs to others). A CI run
- * (`avoidKnown`) leaves their inputs out; the full run counts them apart from new failures.
- * tests/unit/fuzz.test.ts holds a minimal reproducer of each (`it.fails`): when one is fixed,
- * its reproducer starts to pass and the test says so — then drop the entry and its avoidance.
- */
-export interface KnownIssue {
-  id: string;
-  title: string;
-  matches(property: Property, message: string, tags: readonly string[]): boolean;
-}
-
-const MISREAD: readonly Property[] = [
-  'wrong-column',
-  'wrong-value',
-  'missed-row',
-  'junk-read',
-  'unreadable-count',
-  'missed-recognition',
-  'false-recognition',
-  'wrong-kind',
-  'missing-words',
-];
-
-export const KNOWN_ISSUES: readonly KnownIssue[] = [
-  {
-    id: 'contract-length',
-    title:
-      'readPayments/readInvoices/scanBusinesses pass cell text of any length; one long cell makes ' +
-      'payments.observe / manager.observe / businesses.learn reject the whole page',
-    matches: (p, m) => p === 'contract' && m.includes('"origin":"string","code":"too_big"'),
-  },
-  {
-    id: 'aria-colspan',
-    title:
-      'rowCells (lib/engine/lists.ts) reads `colspan` only: an ARIA grid cell spanning columns ' +
-      'with aria-colspan shifts every later column (values read from the wrong column)',
-    matches: (p, _m, tags) => tags.includes('aria-colspan') && MISREAD.includes(p),
-  },
-  {
-    id: 'input-rows',
-    title:
-      'isDataRow (lib/engine/lists.ts) looks at textContent: a row whose cells are all <input>s ' +
-      'is skipped though cellText reads their values',
-    matches: (p, _m, tags) => tags.includes('all-input-row') && MISREAD.includes(p),
-  },
-  {
-    id: 'ambiguous-header',
-    title:
-      'two headers claiming a field equally (발송상태 and 결제상태: status words are only 상태) → ' +
-      'the leftmost wins, by design, even when it is the wrong column',
-    matches: (p, _m, tags) => tags.includes('decoy-ambiguous') && MISREAD.includes(p),
-  },
-  {
-    id: 'business-name-markup',
-    title:
-      'business names (사업자명 cells, popup and payment lists) are kept as raw text: ' +
-      'HTML-looking text keeps its "<"',
-    matches: (p, m) => p === 'markup-name' && m.startsWith('business name'),
-  },
-];
-
-export function knownIssueOf(
-  property: Property,
-  message: string,
-  tags: readonly string[],
-): KnownIssue | null {
-  return KNOWN_ISSUES.find((k) => k.matches(property, message, tags)) ?? null;
 }

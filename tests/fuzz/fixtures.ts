@@ -120,8 +120,9 @@ function truthOf(type: ValueType, text: string, page: string): Truth {
       return { t: 'amount', value: m[1] ? -n : n };
     }
     case 'name': {
-      const m = /^[가-힣]+/.exec(text) ?? fail();
-      return { t: 'name', base: m[0] };
+      // A parent is written as the child's name and 어머님 ("강하윤어머님"): the base is the child's.
+      const m = /^([가-힣]+?)(?:어머님)?(?![가-힣])/.exec(text) ?? fail();
+      return { t: 'name', base: m[1] as string };
     }
     case 'phone': {
       const d = text.replace(/\D/g, '');

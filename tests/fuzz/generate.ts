@@ -37,6 +37,7 @@ import {
   type Family,
   type FamilyDef,
   type FieldDef,
+  fold,
   type Site,
 } from './specs';
 import {
@@ -58,7 +59,6 @@ import {
   randomAmount,
   randomDay,
   randomMobile,
-  type TextOptions,
   type Truth,
   textCell,
   USUAL,
@@ -76,11 +76,6 @@ export interface GenOptions {
    * grid (querySelectorAll('[role]') over 160,000 elements), a browser milliseconds. For CI.
    */
   hugeTable?: boolean;
-  /**
-   * Leave out the inputs behind the issues in KNOWN_ISSUES (check.ts), so that a CI run stays
-   * green while they are open; the full run (`npm run fuzz`) includes them.
-   */
-  avoidKnown?: boolean;
 }
 
 export interface ContextTruth {
@@ -261,23 +256,8 @@ function decorateHeader(rng: Rng, word: string): Header {
 
 // ---------------------------------------------------------------- cells
 
-/** Text options for a field: in a CI run, nothing that hits an open issue (KNOWN_ISSUES). */
-function textOptions(def: FamilyDef, field: string, avoidKnown: boolean): TextOptions {
-  if (!avoidKnown) return {};
-  const business =
-    (def.family === 'macgai-businesses' && field === 'name') ||
-    (def.family === 'macgai-payments' && field === 'business');
-  return { longMax: 200, markupText: !business };
-}
-
 /** A fresh value cell for a field (real or decoy column). */
-function valueCell(
-  rng: Rng,
-  def: FamilyDef,
-  field: FieldDef,
-  markupNames: boolean,
-  avoidKnown: boolean,
-): Cell {
+function valueCell(rng: Rng, def: FamilyDef, field: FieldDef, markupNames: boolean): Cell {
   switch (field.type) {
     case 'date':
       return dateCell(rng, randomDay(rng), false);
@@ -304,11 +284,7 @@ function valueCell(
           })
         : textCell('');
     default:
-      return freeTextCell(
-        rng,
-        usualFor(def.family, field.name),
-        textOptions(def, field.name, avoidKnown),
-      );
+      return freeTextCell(rng, usualFor(def.family, field.name));
   }
 }
 
@@ -347,13 +323,7 @@ function setField(list: ListModel, row: Row, field: string, cell: Cell): void {
     if (j < row.cells.length && row.cells[j]) row.cells[j] = cell;
 }
 
-function makeRow(
-  rng: Rng,
-  def: FamilyDef,
-  list: ListModel,
-  markupNames: boolean,
-  avoidKnown: boolean,
-): Row {
+function makeRow(rng: Rng, def: FamilyDef, list: ListModel, markupNames: boolean): Row {
   const byField = new Map<string, Cell>();
   const cells = list.columns.map((c) => {
     if (c.field === null) return extraCell(rng);
@@ -361,7 +331,7 @@ function makeRow(
     if (c.role === 'decoy') return decoyCell(rng, def, f);
     let cell = byField.get(c.field);
     if (!cell) {
-      cell = valueCell(rng, def, f, markupNames, avoidKnown);
+      cell = valueCell(rng, def, f, markupNames);
       byField.set(c.field, cell);
     }
     return cell;
@@ -372,7 +342,7 @@ function makeRow(
 function decoyCell(rng: Rng, def: FamilyDef, f: FieldDef): Cell {
   if (f.name === 'status')
     return freeTextCell(rng, ['발송완료', '발송실패', '취소', '미발행', '발행']);
-  return valueCell(rng, def, f, false, true);
+  return valueCell(rng, def, f, false);
 }
 
 /** The fields a synthetic list of this family shows. */
@@ -463,7 +433,6 @@ function syntheticList(
   mode: 'academy' | 'student',
   rows: number,
   markupNames: boolean,
-  avoidKnown: boolean,
 ): ListModel {
   // A huge list (no markup in names) is lean: few optional columns, no extra ones.
   const lean = !markupNames && rows > 1000;
@@ -489,7 +458,7 @@ function syntheticList(
     });
   }
   const list: ListModel = { columns, rows: [], layout: randomLayout(rng), tags: [] };
-  for (let i = 0; i < rows; i++) list.rows.push(makeRow(rng, def, list, markupNames, avoidKnown));
+  for (let i = 0; i < rows; i++) list.rows.push(makeRow(rng, def, list, markupNames));
   return list;
 }
 
@@ -498,7 +467,6 @@ function syntheticList(
 interface Ctx {
   rng: Rng;
   def: FamilyDef;
-  avoidKnown: boolean;
   /** The fields without which this list is no list of its kind. */
   required: readonly string[];
 }
@@ -596,7 +564,7 @@ function renameJunk({ rng }: Ctx, list: ListModel): boolean {
   return true;
 }
 
-function addDecoy({ rng, def, avoidKnown }: Ctx, list: ListModel): boolean {
+function addDecoy({ rng, def }: Ctx, list: ListModel): boolean {
   const options = Object.entries(DECOYS[def.family]).filter(([f]) => columnsOf(list, f).length > 0);
   if (!options.length) return false;
   const [field, words] = rng.pick(options);
@@ -608,9 +576,9 @@ function addDecoy({ rng, def, avoidKnown }: Ctx, list: ListModel): boolean {
     ...columnsOf(list, field).map((j) => claimStrength(labelText(list, j), f.words) ?? -1),
   );
   const strength = claimStrength(word, f.words) ?? -1;
-  // A decoy as strong as the real header: the engine takes the leftmost (by design). Such pages
-  // are the "ambiguous-header" issue; a CI run leaves them out.
-  if (strength >= mine && avoidKnown) return false;
+  // A decoy stronger than the real header would rightly be taken; one as strong makes the field
+  // ambiguous (the engine must then take neither: the list is not recognised).
+  if (strength > mine) return false;
   const at = rng.int(0, list.columns.length);
   list.columns.splice(at, 0, { field, role: 'decoy', header: plainHeader(word) });
   for (const r of list.rows) {
@@ -651,7 +619,7 @@ function junkCells({ rng, def }: Ctx, list: ListModel): boolean {
   return true;
 }
 
-function junkText({ rng, def, avoidKnown }: Ctx, list: ListModel): boolean {
+function junkText({ rng, def }: Ctx, list: ListModel): boolean {
   const rows = dataRows(list);
   const text = def.fields.filter((f) => !TYPED.has(f.type) && columnsOf(list, f.name).length);
   if (!rows.length || !text.length) return false;
@@ -660,13 +628,10 @@ function junkText({ rng, def, avoidKnown }: Ctx, list: ListModel): boolean {
     const what = rng.int(0, 3);
     let cell: Cell;
     if (what === 0) {
-      // Very long text; past the message contract's limits only in a full run (known issue).
-      const max = avoidKnown ? 200 : 12_000;
-      cell = textCell(longText(rng.int(100, max)));
+      // Very long text, past the message contract's limits (the readers clip it).
+      cell = textCell(longText(rng.int(100, 12_000)));
     } else if (what === 1) {
-      cell = textCell(
-        textOptions(def, f.name, avoidKnown).markupText === false ? '-' : rng.pick(MARKUP_TEXT),
-      );
+      cell = textCell(rng.pick(MARKUP_TEXT));
     } else if (what === 2) {
       const [h, t] = rng.pick(MARKUP_REAL);
       cell = markupCell(
@@ -760,8 +725,7 @@ function syncCopies(list: ListModel, row: Row): void {
   });
 }
 
-function allInputRow({ rng, avoidKnown }: Ctx, list: ListModel): boolean {
-  if (avoidKnown) return false;
+function allInputRow({ rng }: Ctx, list: ListModel): boolean {
   const rows = dataRows(list).filter((r) =>
     r.cells.every((c) => c !== null && c.html === esc(c.raw) && c.text === collapse(c.raw)),
   );
@@ -796,8 +760,7 @@ function headerOnly(_: Ctx, list: ListModel): boolean {
   return true;
 }
 
-function noResults({ rng, def, avoidKnown }: Ctx, list: ListModel): boolean {
-  if (avoidKnown && def.family === 'macgai-businesses') return false;
+function noResults({ rng }: Ctx, list: ListModel): boolean {
   if (rng.chance(0.7)) list.rows = [];
   const cell = textCell(
     rng.pick(['조회된 내역이 없습니다.', '데이터가 없습니다', '등록된 사업자가 없습니다.']),
@@ -809,8 +772,7 @@ function noResults({ rng, def, avoidKnown }: Ctx, list: ListModel): boolean {
   return true;
 }
 
-function titleRow({ rng, def, avoidKnown }: Ctx, list: ListModel): boolean {
-  if (avoidKnown && def.family === 'macgai-businesses') return false;
+function titleRow({ rng }: Ctx, list: ListModel): boolean {
   if (list.layout.kind === 'table' && list.layout.header === 'td-first') return false;
   const cell = textCell(rng.pick(['결제 내역', '수납 목록', '2026년 11월']));
   list.rows.unshift({
@@ -842,13 +804,13 @@ function summaryRow({ rng, def }: Ctx, list: ListModel): boolean {
   return true;
 }
 
-function spans({ rng, avoidKnown }: Ctx, list: ListModel): boolean {
+function spans({ rng }: Ctx, list: ListModel): boolean {
   const n = list.columns.length;
   const pairs: number[] = [];
   for (let j = 0; j + 1 < n; j++) if (list.columns[j + 1]?.field === null) pairs.push(j);
   if (!pairs.length) return false;
   const j = rng.pick(pairs);
-  if (list.layout.kind === 'grid' && !avoidKnown && rng.chance(0.5)) {
+  if (list.layout.kind === 'grid' && rng.chance(0.5)) {
     list.layout.spanAttr = 'aria-colspan';
     list.tags.push('aria-colspan');
   }
@@ -973,7 +935,7 @@ function mutateList(ctx: Ctx, list: ListModel, tags: string[]): void {
     list.layout.kind === 'grid' &&
     list.rows.some((r) => r.cells.some((c) => c && c.span > 1))
   ) {
-    if (!ctx.avoidKnown && ctx.rng.chance(0.3)) {
+    if (ctx.rng.chance(0.3)) {
       list.layout.spanAttr = 'aria-colspan';
       if (!list.tags.includes('aria-colspan')) list.tags.push('aria-colspan');
     }
@@ -981,28 +943,35 @@ function mutateList(ctx: Ctx, list: ListModel, tags: string[]): void {
 }
 
 /**
- * A decoy must lose to the field's own column (a weaker claim). Renames and drops can leave one
- * as strong: it then goes (CI) or stays as an "ambiguous-header" page (full run).
+ * A decoy may be as strong as the field's own column (the field is then ambiguous: the engine
+ * must take neither column, and the list is no list), never stronger (the engine would rightly
+ * take it) nor headed exactly like it (a column shown twice). Renames and drops can leave one so:
+ * it goes.
  */
-function settleDecoys({ def, avoidKnown }: Ctx, list: ListModel): void {
-  const labels = labelsOf(list);
+function settleDecoys({ def }: Ctx, list: ListModel): void {
   const fields = new Set(
     list.columns.flatMap((c) => (c.role === 'decoy' ? [c.field as string] : [])),
   );
+  let ambiguous = false;
   for (const field of fields) {
     const f = fieldDef(def, field);
+    const labels = labelsOf(list);
     const strength = (j: number) => claimStrength(labels[j] ?? null, f.words) ?? -1;
-    const own = Math.max(-1, ...columnsOf(list, field).map(strength));
+    const own = columnsOf(list, field);
+    const mine = Math.max(-1, ...own.map(strength));
+    const ownLabels = new Set(own.map((j) => fold(labels[j])));
     const decoys = list.columns.flatMap((c, j) =>
       c.field === field && c.role === 'decoy' ? [j] : [],
     );
-    if (decoys.every((j) => strength(j) < own)) continue;
-    if (avoidKnown) {
-      for (const j of decoys.reverse()) removeColumn(list, j);
-      list.tags = list.tags.filter((t) => t !== 'decoy' && t !== 'decoy-ambiguous');
-    } else if (!list.tags.includes('decoy-ambiguous')) list.tags.push('decoy-ambiguous');
-    delete list.original;
+    const gone = decoys.filter((j) => strength(j) > mine || ownLabels.has(fold(labels[j])));
+    for (const j of gone.reverse()) removeColumn(list, j);
+    if (gone.length) delete list.original;
+    if (decoys.length > gone.length && mine >= 0 && decoys.some((j) => strength(j) === mine))
+      ambiguous = true;
   }
+  const decoys = list.columns.some((c) => c.role === 'decoy');
+  list.tags = list.tags.filter((t) => t !== 'decoy' && t !== 'decoy-ambiguous');
+  if (decoys) list.tags.push(ambiguous ? 'decoy-ambiguous' : 'decoy');
 }
 
 // ---------------------------------------------------------------- page parts
@@ -1122,7 +1091,6 @@ function familyFor(rng: Rng, site: Site): Family {
 /** One page, a pure function of (site, seed, options). */
 export function generatePage(site: Site, seed: number, opts: GenOptions = {}): FuzzPage {
   const rng = new Rng(mixSeed(seed, site === 'macgai' ? 1 : 2));
-  const avoidKnown = opts.avoidKnown ?? false;
   const huge = opts.huge ?? rng.chance(opts.hugeChance ?? 0);
   const family = huge
     ? site === 'macgai'
@@ -1162,7 +1130,7 @@ export function generatePage(site: Site, seed: number, opts: GenOptions = {}): F
   } else {
     if (source === 'host') page = rng.pick(hosts);
     const rows = huge ? (opts.hugeRows ?? 20_000) : rowCount(rng, family);
-    list = syntheticList(listRng, def, mode, rows, !huge, avoidKnown);
+    list = syntheticList(listRng, def, mode, rows, !huge);
     if (huge && opts.hugeTable && list.layout.kind === 'grid')
       list.layout = {
         kind: 'table',
@@ -1183,7 +1151,7 @@ export function generatePage(site: Site, seed: number, opts: GenOptions = {}): F
     payments && mode === 'student'
       ? ['date', 'amount', 'status']
       : ((def.specs[0]?.required ?? []) as readonly string[]);
-  const ctx: Ctx = { rng: listRng, def, avoidKnown, required };
+  const ctx: Ctx = { rng: listRng, def, required };
   tags.push(`${family}`, `source:${source}`, `mode:${payments ? mode : '-'}`);
   if (huge) {
     tags.push('huge');
@@ -1220,7 +1188,7 @@ export function generatePage(site: Site, seed: number, opts: GenOptions = {}): F
   }
   let listHtml = lists.map((l, i) => renderList(l, i)).join('<p class="gap"></p>');
   if (!huge && rng.chance(0.05)) {
-    const hidden = syntheticList(rng.fork(9), def, mode, 3, false, avoidKnown);
+    const hidden = syntheticList(rng.fork(9), def, mode, 3, false);
     const at = rng.chance(0.5);
     const tpl = `<template id="tplRows">${renderList(hidden, 99)}</template>`;
     listHtml = at ? tpl + listHtml : listHtml + tpl;

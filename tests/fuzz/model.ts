@@ -91,12 +91,12 @@ export function cellAt(row: Row, j: number): Cell | undefined {
 
 /**
  * Whether a person sees a row of data: two distinct cells and some visible text (the engine's
- * isDataRow). A row of inputs shows its values, so it counts as text too.
+ * isDataRow). An input shows its value, so it counts as text too.
  */
 export function isDataRowModel(row: Row, mapped: number): boolean {
   const need = Math.min(2, mapped);
   const distinct = row.cells.filter((c) => c !== null).length;
-  const seen = (c: Cell | null) => c !== null && /\S/.test(row.allInputs ? c.text : c.raw);
+  const seen = (c: Cell | null) => c !== null && (/\S/.test(c.raw) || /\S/.test(c.text));
   return distinct >= need && row.cells.some(seen);
 }
 

@@ -3,7 +3,7 @@
  * source and per mutation, recognised/unrecognised, rows read, and every failure with the seed
  * that reproduces it. Shared by the CI test (tests/unit/fuzz.test.ts) and `npm run fuzz`.
  */
-import { checkPage, type Failure, knownIssueOf, type PageResult } from './check';
+import { checkPage, type Failure, type PageResult } from './check';
 import { type FuzzWindow, openWindow } from './dom';
 import { type FuzzPage, type GenOptions, generatePage } from './generate';
 import { mixSeed } from './rng';
@@ -16,8 +16,6 @@ export interface PageFailure extends Failure {
   tags: string[];
   /** Arguments of `npm run fuzz --` that write this page again. */
   replay: string;
-  /** The id of the known issue it is (KNOWN_ISSUES), or null for a new failure. */
-  known: string | null;
 }
 
 export interface Tally {
@@ -41,7 +39,7 @@ export interface RunStats {
   total: Tally;
   /** The first failures of each kind (see maxFailures). */
   failures: PageFailure[];
-  /** Every failure, counted per known issue id or property. */
+  /** Every failure, counted per property. */
   failureCounts: Map<string, number>;
   slowest: { seed: number; ms: number; source: string }[];
 }
@@ -52,7 +50,7 @@ export interface RunOptions extends Omit<GenOptions, 'huge'> {
   pages: number;
   /** How many of the pages are huge (20,000 rows), spread evenly. */
   hugePages?: number;
-  /** Failures kept per kind (known issue or property); all are counted. Default 100. */
+  /** Failures kept per property; all are counted. Default 100. */
   maxFailures?: number;
   /** Pages per happy-dom window (a fresh window frees what the last one kept). */
   pagesPerWindow?: number;
@@ -120,11 +118,7 @@ function runOne(
 ): void {
   const seed = pageSeedOf(opts.seed, i);
   const huge = hugeEvery > 0 && i % hugeEvery === hugeEvery - 1;
-  const flags = [
-    huge ? ' --huge' : '',
-    huge && opts.hugeTable ? ' --huge-table' : '',
-    opts.avoidKnown ? ' --avoid-known' : '',
-  ].join('');
+  const flags = [huge ? ' --huge' : '', huge && opts.hugeTable ? ' --huge-table' : ''].join('');
   const replay = `--replay ${opts.site}:${seed}${flags}`;
   const t0 = performance.now();
   let page: FuzzPage;
@@ -138,7 +132,6 @@ function runOne(
       source: '?',
       tags: [],
       replay,
-      known: null,
       property: 'generator',
       message: error instanceof Error ? (error.stack ?? error.message) : String(error),
     });
@@ -166,10 +159,8 @@ function runOne(
     stats.byTag.set(tag, t);
   }
   for (const f of result.failures) {
-    const known = knownIssueOf(f.property, f.message, page.tags)?.id ?? null;
-    const group = known ?? f.property;
-    const n = (stats.failureCounts.get(group) ?? 0) + 1;
-    stats.failureCounts.set(group, n);
+    const n = (stats.failureCounts.get(f.property) ?? 0) + 1;
+    stats.failureCounts.set(f.property, n);
     if (n > (opts.maxFailures ?? 100)) continue;
     stats.failures.push({
       ...f,
@@ -178,7 +169,6 @@ function runOne(
       source: page.source,
       tags: page.tags,
       replay,
-      known,
     });
   }
   stats.slowest.push({ seed, ms, source: page.source });
@@ -189,5 +179,5 @@ function runOne(
 
 /** One line per failure: what to run to see the page again. */
 export function describeFailure(f: PageFailure): string {
-  return `[${f.known ? `known:${f.known}` : f.property}] ${f.site}:${f.seed} (${f.source}; ${f.tags.join(' ')}): ${f.message}\n    replay: npm run fuzz -- ${f.replay}`;
+  return `[${f.property}] ${f.site}:${f.seed} (${f.source}; ${f.tags.join(' ')}): ${f.message}\n    replay: npm run fuzz -- ${f.replay}`;
 }

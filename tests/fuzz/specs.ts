@@ -3,7 +3,8 @@
  * adapters in lib/sites, so renamed headers use the adapter's own synonyms), what kind of value
  * each field holds, and the documented header rule (lib/engine/text.ts `assignFields`: a header
  * matches a field when its folded text contains one of the field's words; the strongest claim
- * wins — exact word, then earlier word, then earlier field, then the leftmost column).
+ * wins — exact word, then earlier word, then earlier field; two different headers claiming a field
+ * equally take it from both; the same header repeated gives the leftmost).
  */
 import { academyPayments, businessPopup, studentPayments } from '@/lib/sites/macgai';
 import { invoiceList } from '@/lib/sites/manager';
@@ -143,41 +144,37 @@ export function claimsOf(label: string | null, spec: ListSpec<string>): string[]
 }
 
 /**
- * The documented header rule, as the oracle's prediction of which column each field gets.
+ * The documented header rule, as the oracle's prediction of which column each field gets, and of
+ * the fields no column is taken for because two different headers claim them equally.
  * (The fuzzer checks the engine's choice by the *data* the column holds, not by this index.)
  */
 export function expectedColumns(
   labels: readonly (string | null)[],
   spec: ListSpec<string>,
-): Map<string, number> {
-  const claims: { field: string; column: number; exact: boolean; word: number; order: number }[] =
-    [];
-  const names = Object.keys(spec.fields);
-  labels.forEach((label, column) => {
-    const h = fold(label);
-    if (!h) return;
-    names.forEach((field, order) => {
-      (spec.fields[field] as readonly string[]).forEach((w, word) => {
-        const f = fold(w);
-        if (h.includes(f)) claims.push({ field, column, exact: h === f, word, order });
-      });
+): { columns: Map<string, number>; ambiguous: string[] } {
+  const claims: { field: string; column: number; strength: number; order: number }[] = [];
+  Object.entries(spec.fields).forEach(([field, words], order) => {
+    labels.forEach((label, column) => {
+      const strength = claimStrength(label, words as readonly string[]);
+      if (strength !== null) claims.push({ field, column, strength, order });
     });
   });
-  claims.sort(
-    (a, b) =>
-      Number(b.exact) - Number(a.exact) ||
-      a.word - b.word ||
-      a.order - b.order ||
-      a.column - b.column,
-  );
-  const out = new Map<string, number>();
+  // Strongest first; for one strength, the field declared first.
+  claims.sort((a, b) => b.strength - a.strength || a.order - b.order || a.column - b.column);
+  const columns = new Map<string, number>();
+  const ambiguous: string[] = [];
   const used = new Set<number>();
   for (const c of claims) {
-    if (out.has(c.field) || used.has(c.column)) continue;
-    out.set(c.field, c.column);
-    used.add(c.column);
+    if (columns.has(c.field) || ambiguous.includes(c.field) || used.has(c.column)) continue;
+    const rivals = claims.filter(
+      (d) => d.field === c.field && d.strength === c.strength && !used.has(d.column),
+    );
+    const same = rivals.every((d) => fold(labels[d.column]) === fold(labels[c.column]));
+    if (same) columns.set(c.field, c.column);
+    else ambiguous.push(c.field);
+    for (const d of rivals) used.add(d.column);
   }
-  return out;
+  return { columns, ambiguous };
 }
 
 /** A claim's strength for one field (higher is stronger), or null when the text does not claim it. */

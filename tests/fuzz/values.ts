@@ -303,12 +303,10 @@ export function longText(n: number): string {
  * Junk common to every column. For a name column only text without letters counts as junk
  * ('없음' or a 300-character text would be a name to the reader, and rightly so).
  */
-function commonJunk(rng: Rng, type: ValueType | 'any', opts: TextOptions = {}): string {
+function commonJunk(rng: Rng, type: ValueType | 'any'): string {
   const name = type === 'name';
-  const lengths = (name ? [600, 2500] : [150, 300, 600, 2500]).filter(
-    (n) => n <= (opts.longMax ?? n),
-  );
-  const markup = name || opts.markupText === false ? MARKUP_TEXT_NO_LETTERS : MARKUP_TEXT;
+  const lengths = name ? [600, 2500] : [150, 300, 600, 2500];
+  const markup = name ? MARKUP_TEXT_NO_LETTERS : MARKUP_TEXT;
   return rng.weighted([
     ['', 3],
     ['-', 3],
@@ -319,8 +317,8 @@ function commonJunk(rng: Rng, type: ValueType | 'any', opts: TextOptions = {}): 
     ['👍🏻✨', 1],
     ['N/A', name ? 0 : 1],
     ['없음', name ? 0 : 1],
-    [opts.markupText === false ? '-' : rng.pick(markup), 2],
-    [lengths.length ? longText(rng.pick(lengths)) : '', 1],
+    [rng.pick(markup), 2],
+    [longText(rng.pick(lengths)), 1],
   ] as const);
 }
 
@@ -384,18 +382,11 @@ export function junkCell(rng: Rng, type: ValueType): Cell {
   return textCell(text, { t: 'junk' });
 }
 
-export interface TextOptions {
-  /** Longest long text (default: no limit). */
-  longMax?: number;
-  /** HTML-looking text allowed (default true). */
-  markupText?: boolean;
-}
-
 /** Free text for a text column: usual values, and sometimes junk or numbers from elsewhere. */
-export function freeTextCell(rng: Rng, usual: readonly string[], opts: TextOptions = {}): Cell {
+export function freeTextCell(rng: Rng, usual: readonly string[]): Cell {
   const text = rng.weighted([
     [rng.pick(usual), 20],
-    [commonJunk(rng, 'any', opts), 2],
+    [commonJunk(rng, 'any'), 2],
     [rng.pick(['180,000', '2026-11-16', '010-1234-5678', '12345']), 1],
   ] as const);
   if (rng.chance(0.1)) {

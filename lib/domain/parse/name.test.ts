@@ -45,6 +45,26 @@ describe('parseName', () => {
     ["Mary-Jane O'Neil", "Mary-Jane O'Neil", ''],
     ['张伟', '张伟', ''],
     ['홍\u200b길동', '홍길동', ''],
+    // A parent named by the child: the title goes to the note, as "(학부모)" does.
+    ['강하윤어머님', '강하윤', '어머님'],
+    ['강하윤 어머님', '강하윤', '어머님'],
+    ['강하윤(학부모)', '강하윤', '학부모'],
+    ['강하윤어머니', '강하윤', '어머니'],
+    ['강하윤아버님', '강하윤', '아버님'],
+    ['김도윤아버지(수학)', '김도윤', '아버지 수학'],
+    ['강하윤학부모', '강하윤', '학부모'],
+    ['강하윤학부모님', '강하윤', '학부모님'],
+    ['강하윤님', '강하윤', '님'],
+    ['하윤맘', '하윤', '맘'],
+    ['남궁민수엄마', '남궁민수', '엄마'],
+    ['이서연-중2어머님', '이서연', '중2어머님'],
+    // …only when a plausible name (2–4 syllables) remains.
+    ['하님', '하님', ''],
+    ['김맘', '김맘', ''],
+    ['어머님', '어머님', ''],
+    ['김어머니', '김어머니', ''],
+    ['제갈공명선생님', '제갈공명선생님', ''],
+    ['Kim님', 'Kim', '님'],
   ])('%s → base %s, note %s', (input, base, note) => {
     const r = parseName(input);
     expect(r.ok && { base: r.value.base, note: r.value.note }).toEqual({ base, note });
@@ -157,7 +177,7 @@ describe('fast paths for plain names', () => {
   const ZW = '\u200b';
   const plain = fc.string({
     unit: fc.constantFrom(
-      ...'김민준홍길동이초중고등학년반기',
+      ...'김민준홍길동이초중고등학년반기님맘',
       ...'Aa Zz09',
       ' ',
       ' ',
@@ -199,6 +219,9 @@ describe('fast paths for plain names', () => {
     ['홍길동(피아노)', { key: '홍길동', text: '홍길동피아노', given: '길동' }],
     ['  홍길동   학부모님 ', { key: '홍길동', text: '홍길동학부모님', given: '길동' }],
     ['김 민준', { key: '김민준', text: '김민준', given: '민준' }],
+    ['강하윤어머님', { key: '강하윤', text: '강하윤어머님', given: '하윤' }],
+    ['강하윤님(피아노)', { key: '강하윤', text: '강하윤님피아노', given: '하윤' }],
+    ['하윤맘', { key: '하윤', text: '하윤맘', given: null }],
     ['중2 이서연', { key: '이서연', text: '중2이서연', given: '서연' }],
     ['중앙', { key: '중앙', text: '중앙', given: null }],
     ['Kim Min-jun', { key: 'kimminjun', text: 'kimminjun', given: null }],

@@ -3,6 +3,7 @@
  * carry notes ("홍선우(클라리넷)", "강하라/치과진료비12,900원포함", "김민준 (형)", "이서연-중2")
  * or markup. Matching compares the *base* name.
  */
+import { SHORT_TEXT_MAX } from '../limits';
 import { err, ok, type Result } from '../result';
 import { jamoDistance, toJamo } from './hangul';
 import { stripMarkup } from './markup';
@@ -16,8 +17,11 @@ export interface ParsedName {
   text: string;
 }
 
-/** Longer input is rejected rather than scanned (a name cell is never this long). */
-export const MAX_NAME_LENGTH = 500;
+/**
+ * Longer input is rejected rather than scanned (a name cell is never this long); a name read is
+ * never longer either, so it always fits the message contract (lib/domain/limits).
+ */
+export const MAX_NAME_LENGTH = SHORT_TEXT_MAX;
 
 const LEADING_GROUP = /^[([{]([^)\]}]*)[)\]}]\s*/;
 /** A leading school-year/class tag ("2학년 ", "중2 ", "초등 3반 ") that is not part of the name. */
@@ -79,6 +83,36 @@ function readBase(rest: string): { raw: string; value: string } {
   return { raw, value: raw };
 }
 
+/**
+ * What a parent is called after the child's name ("강하윤어머님", "하윤맘"), longest first: moved to
+ * the note as "(학부모)" is.
+ */
+const TITLES = [
+  '학부모님',
+  '어머님',
+  '어머니',
+  '아버님',
+  '아버지',
+  '학부모',
+  '보호자',
+  '엄마',
+  '아빠',
+  '님',
+  '맘',
+] as const;
+
+/**
+ * How many trailing syllables of a Hangul base are a parent's title ({@link TITLES}, the longest
+ * that ends it); 0 when none does, or when what would remain is no plausible name (2–4
+ * syllables: "어머님" alone stays whole).
+ */
+function titleLength(base: string): number {
+  const title = TITLES.find((t) => base.endsWith(t));
+  if (!title || !isHangulWord(base)) return 0;
+  const rest = base.length - title.length;
+  return rest >= 2 && rest <= 4 ? title.length : 0;
+}
+
 function cleanNote(n: string): string {
   return n
     .replace(/[()[\]{}]/g, ' ')
@@ -90,8 +124,9 @@ function cleanNote(n: string): string {
 /**
  * Split a name into base and note. The base is the first run of letters: Hangul syllables
  * (Hangul names have no inner spaces, except "김 민준" which is joined), or Latin words
- * ("John Smith"), or any other letters. Leading bracket groups ("[영어]홍길동") and any text
- * before or after the base become the note.
+ * ("John Smith"), or any other letters. Leading bracket groups ("[영어]홍길동"), any text
+ * before or after the base, and a parent's title ending a Hangul base ("강하윤어머님") become the
+ * note.
  * Errors: `empty`, `name_too_long`, `name_empty` (no letters at all, e.g. "(형)" or "123").
  */
 export function parseName(input: string): Result<ParsedName> {
@@ -136,8 +171,21 @@ function splitName(s: string): Split | 'name_too_long' | 'empty' | 'name_empty' 
   rest = rest.slice(lead.length);
   const base = readBase(rest);
   if (base.value === '') return 'name_empty';
+  if (base.value.length > MAX_NAME_LENGTH) return 'name_too_long'; // NFKC may lengthen text
+  const title = titleLength(base.value);
+  if (title > 0) notes.push(base.value.slice(-title));
   notes.push(rest.slice(base.raw.length));
-  return { base: base.value, text, notes };
+  return { base: title > 0 ? base.value.slice(0, -title) : base.value, text, notes };
+}
+
+/**
+ * A name that is not a person's (a 사업자명) as plain text: markup removed as from a customer's
+ * name ({@link stripMarkup}), whitespace collapsed — otherwise as shown (not NFKC-folded, so a
+ * business keeps the name and id it was learned with).
+ */
+export function plainName(input: string): string {
+  const s = asText(input);
+  return (/[<>&]/.test(s) ? stripMarkup(s) : s).replace(/\s+/g, ' ').trim();
 }
 
 /** Comparison key for a name: NFKC, lower-case, letters and digits only ("Kim Min-jun" → "kimminjun"). */
@@ -190,7 +238,8 @@ function plainHangulLead(s: string): NameForm | null {
     n++;
   }
   if (n === 1 && text.charCodeAt(1) === 0x20) return null; // maybe "김 민준"
-  const key = text.slice(0, n);
+  const run = text.slice(0, n);
+  const key = run.slice(0, run.length - titleLength(run));
   return { key, text: plainKey(text), given: givenOf(key) };
 }
 
@@ -201,7 +250,10 @@ function plainHangulLead(s: string): NameForm | null {
 export function nameForm(input: string): NameForm {
   const s = asText(input);
   if (s.length <= MAX_NAME_LENGTH && isPlain(s)) {
-    if (isHangulWord(s)) return { key: s, text: s, given: givenOf(s) };
+    if (isHangulWord(s)) {
+      const key = s.slice(0, s.length - titleLength(s));
+      return { key, text: s, given: givenOf(key) };
+    }
     const quick = plainHangulLead(s);
     if (quick) return quick;
   }
