@@ -11,10 +11,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CDPSession, Page, WebWorker } from 'puppeteer-core';
+import { createRecord } from '../lib/domain';
 import type { MacgaiPayment } from '../lib/domain/model';
 import { addDays } from '../lib/domain/parse/day';
 import { makePayment } from '../lib/domain/testing';
 import { CHANNEL } from '../lib/store/channel';
+import { toRow } from '../lib/store/service';
 import { BUILD_DIRS, type ExtensionBrowser, launchWithExtension } from '../tests/e2e/browsers';
 import { startReplica } from '../tests/replica/server';
 import { DAY0, int, koreanGiven, mobile, pick, type Rng, rng } from './data';
@@ -27,6 +29,7 @@ const BENCH_BUSINESS = '벤치마크학원';
 const BENCH_BIZ_NO = '123-45-67890';
 const UPSERT_RUNS = 3;
 const BADGE_CHANGES = 10;
+const DAY0_MS = Date.UTC(2026, 10, 1);
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
@@ -216,22 +219,26 @@ async function upsertRows(ext: ExtensionBrowser, cs: ContentWorld, open0: number
   const worker = await serviceWorker(ext);
   const factory = paymentFactory(7);
   let open = open0;
-  const run = async (n: number, batches: number): Promise<number[]> => {
-    const r = await cs.evaluate<UpsertResult>(upsertExpression(factory.many(n), batches));
+  const run = async (payments: MacgaiPayment[], batches: number, fresh = true) => {
+    const n = payments.length;
+    const r = await cs.evaluate<UpsertResult>(upsertExpression(payments, batches));
     if (r.error) throw new Error(`payments.observe refused: ${r.error}`);
     if (r.n !== n || r.pending !== n) {
       throw new Error(`expected ${n} pending judgments, got ${r.pending} of ${r.n}`);
     }
-    open += n;
+    if (fresh) open += n;
     await settled(worker, open);
     return r.ms;
   };
-  await run(1_000, 1); // warm-up: worker JIT, Dexie tables and indexes opened
+  await run(factory.many(1_000), 1); // warm-up: worker JIT, Dexie tables and indexes opened
   const single: number[] = [];
+  const revisit: number[] = [];
   const batched: number[][] = [];
   for (let i = 0; i < UPSERT_RUNS; i++) {
-    single.push(...(await run(10_000, 1)));
-    batched.push(await run(10_000, 10));
+    const payments = factory.many(10_000);
+    single.push(...(await run(payments, 1)));
+    revisit.push(...(await run(payments, 1, false)));
+    batched.push(await run(factory.many(10_000), 10));
   }
   const totals = batched.map((ms) => ms.reduce((a, b) => a + b, 0));
   const perBatch = median(batched.flat());
@@ -248,9 +255,81 @@ async function upsertRows(ext: ExtensionBrowser, cs: ContentWorld, open0: number
       median(totals),
       'ms',
       300,
-      `median ${fmt(perBatch)} ms per 1k batch`,
+      `median ${fmt(perBatch)} ms per 1k batch · runs ${totals.map(fmt).join(', ')} ms`,
     ),
+    {
+      name: `Chromium: the same 10k payments observed again, one message (all known, nothing written; median of ${UPSERT_RUNS})`,
+      value: median(revisit),
+      unit: 'ms',
+      detail: `runs ${revisit.map(fmt).join(', ')} ms`,
+    },
   ];
+}
+
+/**
+ * The floor under the upserts: raw IndexedDB in the same service worker, no Dexie, no message —
+ * 10k record rows (as the service stores them) put in one readwrite transaction until its
+ * `complete`, into a fresh object store with no index, the v3 records indexes, and v2's six.
+ */
+export function floorExpression(rows: unknown[], runs: number): string {
+  return `(async () => {
+    const rows = ${JSON.stringify(rows)};
+    const req = (r) => new Promise((ok, ko) => { r.onsuccess = () => ok(r.result); r.onerror = () => ko(r.error); });
+    const INDEXES = {
+      none: [],
+      v3: [['[businessId+state]', ['businessId', 'state']], ['[state+stateSince]', ['state', 'stateSince']],
+        ['payment.key', 'payment.key']],
+      v2: [['state', 'state'], ['businessId', 'businessId'], ['updatedAt', 'updatedAt'],
+        ['[businessId+state]', ['businessId', 'state']], ['[state+stateSince]', ['state', 'stateSince']],
+        ['payment.key', 'payment.key']],
+    };
+    const out = { none: [], v3: [], v2: [] };
+    for (let run = 0; run < ${runs}; run++) {
+      for (const [label, indexes] of Object.entries(INDEXES)) {
+        const name = 'bench-floor-' + label;
+        await req(indexedDB.deleteDatabase(name));
+        const open = indexedDB.open(name, 1);
+        open.onupgradeneeded = () => {
+          const store = open.result.createObjectStore('records', { keyPath: 'id' });
+          for (const [n, k] of indexes) store.createIndex(n, k);
+        };
+        const db = await req(open);
+        const t0 = performance.now();
+        const tx = db.transaction('records', 'readwrite');
+        const store = tx.objectStore('records');
+        for (const row of rows) store.put(row);
+        await new Promise((ok, ko) => { tx.oncomplete = ok; tx.onabort = () => ko(tx.error); });
+        out[label].push(performance.now() - t0);
+        db.close();
+        await req(indexedDB.deleteDatabase(name));
+      }
+    }
+    return out;
+  })()`;
+}
+
+async function floorRows(ext: ExtensionBrowser): Promise<Row[]> {
+  const worker = await serviceWorker(ext);
+  const rows = paymentFactory(5)
+    .many(10_000)
+    .map((p, i) =>
+      toRow(
+        createRecord('payment', { ...p, businessId: 'b:1234567890', cause: 'force' }, DAY0_MS + i, {
+          reason: '강제취소',
+        }),
+      ),
+    );
+  const out = (await worker.evaluate(floorExpression(rows, UPSERT_RUNS))) as Record<
+    'none' | 'v3' | 'v2',
+    number[]
+  >;
+  const row = (label: string, ms: number[]): Row => ({
+    name: `Chromium floor: raw IndexedDB put of 10k record rows, one transaction, ${label} (in the SW; median of ${UPSERT_RUNS})`,
+    value: median(ms),
+    unit: 'ms',
+    detail: `runs ${ms.map(fmt).join(', ')} ms`,
+  });
+  return [row('no index', out.none), row('v3 indexes (3)', out.v3), row('v2 indexes (6)', out.v2)];
 }
 
 async function badgeRows(
@@ -327,7 +406,8 @@ async function browserRows(): Promise<Row[]> {
     // The badge caps at "999+": measure it first, while the count is small.
     const badge = await badgeRows(ext, cs);
     const upserts = await upsertRows(ext, cs, badge.open);
-    return [...upserts, ...badge.rows];
+    const floor = await floorRows(ext);
+    return [...upserts, ...floor, ...badge.rows];
   } finally {
     await ext?.close();
     await replica.close();
@@ -342,9 +422,13 @@ export const browserSection: Section = {
     "is evaluated in the MacGai content script's isolated world over CDP, so each request goes " +
     'runtime.sendMessage → router (sender check, zod) → service → Dexie in the service worker, and ' +
     'is timed in the content script with performance.now(). Upserts: force-cancelled 문자결제 payments (참고사항 ' +
-    '강제취소) with fresh keys, so each writes a payment and a pending record; one 1k warm-up, then ' +
+    '강제취소) with fresh keys, so each creates a pending record (v3 keeps the payment inside it, v2 also wrote a payment row); one 1k warm-up, then ' +
     `${UPSERT_RUNS} rounds of 10k in one message and 10k as 10 consecutive 1k messages (the database ` +
-    'grows by 20k records a round; each round waits until the badge refresh has finished). Badge: ' +
+    'grows by 20k records a round; each round waits until the badge refresh has finished), and ' +
+    'after each 10k message the same 10k again (all known: the typical revisit, nothing written). ' +
+    'Floor: raw IndexedDB in the same service worker (no Dexie, no message), 10k record rows put ' +
+    'in one readwrite transaction until `complete`, with no index, the v3 and the v2 records ' +
+    'indexes (informational). Badge: ' +
     'the popup polls chrome.action.getBadgeText in a tight loop while the content script sends one ' +
     'new force-cancelled payment; latency = first poll showing the new count − the moment before ' +
     `sendMessage (performance.timeOrigin + now() in both pages), median of ${BADGE_CHANGES} after one ` +

@@ -155,6 +155,44 @@ describe('startBackground', () => {
     db.close();
   });
 
+  it('lets requests in flight finish before the badge counts again (at most a second)', async () => {
+    startBackground();
+    await vi.waitFor(async () => expect((await badge()).title).toBe('도우미'));
+    const manager: Sender = { ...macgaiSender(), url: 'http://localhost:5302/bill/billList.do' };
+    let finish = () => {};
+    managerService.log.mockImplementationOnce(
+      () =>
+        new Promise((resolve) => {
+          finish = () => resolve({ logged: true });
+        }),
+    );
+    const slow = send('manager.log', { type: 'warning.resend', detail: 'inv|1' }, manager);
+    await send('payments.observe', { payments: [{ ...cancelled, note: '강제취소' }] });
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect((await badge()).text).toBe(''); // still held back by the request in flight
+    finish();
+    await slow;
+    await vi.waitFor(async () => expect((await badge()).text).toBe('1'));
+  });
+
+  it('never holds the badge back more than a second, however long a request takes', async () => {
+    startBackground();
+    await vi.waitFor(async () => expect((await badge()).title).toBe('도우미'));
+    const manager: Sender = { ...macgaiSender(), url: 'http://localhost:5302/bill/billList.do' };
+    let finish = () => {};
+    managerService.log.mockImplementationOnce(
+      () =>
+        new Promise((resolve) => {
+          finish = () => resolve({ logged: true });
+        }),
+    );
+    const slow = send('manager.log', { type: 'warning.resend', detail: 'inv|1' }, manager);
+    await send('payments.observe', { payments: [{ ...cancelled, note: '강제취소' }] });
+    await vi.waitFor(async () => expect((await badge()).text).toBe('1'), { timeout: 2_000 });
+    finish();
+    await slow;
+  });
+
   it('leaves messages that are not ours to other listeners', async () => {
     startBackground();
     expect(await fakeBrowser.runtime.onMessage.trigger({ hello: 1 }, macgaiSender())).toEqual([

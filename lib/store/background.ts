@@ -18,6 +18,10 @@ import { createService } from './service';
  */
 
 const OVERDUE_DAYS_DEFAULT = 3;
+/** How long the badge refresh waits after a change for the requests in flight to finish. */
+const BADGE_QUIET_MS = 20;
+/** The longest a stream of requests can hold the badge refresh back. */
+const BADGE_MAX_DEFER_MS = 1_000;
 
 function action(): BadgeApi {
   // MV3 has `action`; an MV2 build would have `browserAction`.
@@ -33,10 +37,31 @@ export function startBackground(): void {
       cs.js?.some((f) => f.includes('content-scripts/manager.js')),
     )?.matches ?? [];
 
+  /** Requests being handled right now (a badge refresh lets them go first, below). */
+  let handling = 0;
+  /**
+   * The badge counts every open record on the indexes, which IndexedDB does in time proportional
+   * to their number, in a read transaction the next write has to wait for (about half a second
+   * with 50k open records). While a page sends request after request, the refresh waits for a
+   * pause — a few milliseconds after the last reply, at most a second — instead of holding up each
+   * write for a count the next write outdates. The badge still follows every change.
+   * (A pause: no request in flight, none started or finished in the last BADGE_QUIET_MS.)
+   */
+  let lastRequest = 0;
+  const writersPause = async () => {
+    const until = Date.now() + BADGE_MAX_DEFER_MS;
+    for (;;) {
+      const quietFor = Date.now() - lastRequest;
+      if ((handling === 0 && quietFor >= BADGE_QUIET_MS) || Date.now() >= until) return;
+      const wait = handling > 0 ? BADGE_QUIET_MS : BADGE_QUIET_MS - quietFor;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  };
+
   let badgeQueued: Promise<void> | null = null;
   const refreshBadge = (): Promise<void> => {
     badgeQueued ??= (async () => {
-      await Promise.resolve();
+      await writersPause();
       badgeQueued = null;
       const setting = await db.settings.get('overdueDays');
       const days = typeof setting?.value === 'number' ? setting.value : OVERDUE_DAYS_DEFAULT;
@@ -129,7 +154,12 @@ export function startBackground(): void {
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if ((message as { channel?: unknown })?.channel !== CHANNEL) return undefined;
-    return route(rules, handlers, message, sender);
+    handling++;
+    lastRequest = Date.now();
+    return route(rules, handlers, message, sender).finally(() => {
+      handling--;
+      lastRequest = Date.now();
+    });
   });
 
   void hosts.restore().catch((error) => console.error('[reconcile] extra hosts', error));

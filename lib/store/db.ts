@@ -97,6 +97,23 @@ export const SCHEMA_V2 = {
   records: 'id, state, businessId, updatedAt, [businessId+state], [state+stateSince], payment.key',
 };
 
+/**
+ * Version 3 drops the records indexes no query needs: `state` and `businessId` are exact prefixes
+ * of `[state+stateSince]` and `[businessId+state]`, which Dexie 4 serves `where('state')` /
+ * `where('businessId')` from (virtual indexes: the same key ranges, one index fewer to maintain
+ * per write), and nothing reads by `updatedAt`. Every record is still an individually indexed
+ * row: each state lookup, count and the badge's per-business counts use an index.
+ *
+ * Also since v3, a force-cancelled payment that created a record is kept only inside that record
+ * (`record.payment`) unless a later sighting adds something the record lacks; the payments table
+ * holds the other payments (live ones, normal cancels) and those later additions. Older databases
+ * and backups, where every payment also has its own row, read the same.
+ */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  records: 'id, [businessId+state], [state+stateSince], payment.key',
+};
+
 /** When the record entered its current state: the last event's time, else its creation. */
 export function stateSinceOf(record: Reconciliation): number {
   const last = record.events[record.events.length - 1];
@@ -116,5 +133,6 @@ export function openDb(name = DB_NAME): ReconDb {
           row.stateSince = stateSinceOf(row);
         }),
     );
+  db.version(3).stores(SCHEMA_V3);
   return db;
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makePayment } from '@/lib/domain/testing';
 import { openDb, type ReconDb } from './db';
-import { createService, INTENT_TTL_MS, type Service } from './service';
+import { createService, INTENT_TTL_MS, type Service, samePayment } from './service';
 
 let db: ReconDb;
 let service: Service;
@@ -88,6 +88,72 @@ describe('payments.observe', () => {
     const stored = await db.payments.get(live.key);
     expect(stored?.phone).toBe('01074851651');
     expect(stored?.businessName).toBe('해솔');
+  });
+});
+
+describe('payments kept inside their record (v3)', () => {
+  const forced = makePayment({ status: '결제취소', note: '강제취소', customer: '정하윤' });
+
+  it('writes no payment row for a new force cancel: its record holds it, and a revisit writes nothing', async () => {
+    await service.observePayments({ payments: [forced] });
+    expect(await db.payments.count()).toBe(0);
+    const record = await db.records.get(`p:${forced.key}`);
+    expect(record?.payment).toMatchObject({ key: forced.key, cause: 'force' });
+    changed.mockClear();
+    const again = await service.observePayments({ payments: [forced] });
+    expect(again.judgments[forced.key]?.mark).toBe('pending');
+    expect(await db.payments.count()).toBe(0);
+    expect(changed).not.toHaveBeenCalled();
+  });
+
+  it('adds a payment row when a later sighting knows more than the record, and keeps it', async () => {
+    await service.observePayments({ payments: [{ ...forced, phone: null }] });
+    await service.observePayments({ payments: [{ ...forced, phone: '01055556666' }] });
+    expect((await db.payments.get(forced.key))?.phone).toBe('01055556666');
+    await service.observePayments({ payments: [{ ...forced, phone: null }] });
+    expect((await db.payments.get(forced.key))?.phone).toBe('01055556666');
+  });
+
+  it('a press on a payment known only from its record keeps what the record knew', async () => {
+    const unknown = makePayment({ status: '결제취소', customer: '한지우', phone: '01011112222' });
+    await service.observePayments({ payments: [unknown] });
+    expect(await db.payments.count()).toBe(0);
+    const live = { ...unknown, status: '결제완료', phone: null };
+    await service.recordIntent({ action: 'force', payment: live });
+    expect((await db.payments.get(unknown.key))?.phone).toBe('01011112222');
+  });
+
+  it('reads an older database where the payment also has its own row the same way', async () => {
+    await service.observePayments({ payments: [forced] });
+    const record = await db.records.get(`p:${forced.key}`);
+    await db.payments.put(record?.payment ?? forced);
+    const again = await service.observePayments({ payments: [forced] });
+    expect(again.judgments[forced.key]?.mark).toBe('pending');
+    expect(await db.payments.count()).toBe(1);
+  });
+
+  it('compares payments field by field', () => {
+    expect(samePayment(forced, { ...forced })).toBe(true);
+    expect(samePayment(forced, { ...forced, phone: null })).toBe(false);
+    expect(samePayment(forced, undefined)).toBe(false);
+    expect(samePayment(undefined, null)).toBe(false);
+    expect(samePayment(null, null)).toBe(true);
+    const { cause: _, ...older } = forced;
+    expect(samePayment(forced, older as typeof forced)).toBe(false);
+  });
+
+  it('judges a big batch the same whichever way the store reads it', async () => {
+    const many = Array.from({ length: 600 }, (_, i) =>
+      makePayment({ status: '결제취소', note: '강제취소', customer: `학생${i}`, amount: 1000 + i }),
+    );
+    const first = await service.observePayments({ payments: many });
+    expect(Object.values(first.judgments).every((j) => j?.mark === 'pending')).toBe(true);
+    expect(await db.records.count()).toBe(600);
+    expect(await db.payments.count()).toBe(0);
+    changed.mockClear();
+    const again = await service.observePayments({ payments: many });
+    expect(again.judgments).toEqual(first.judgments);
+    expect(changed).not.toHaveBeenCalled();
   });
 });
 

@@ -1,5 +1,6 @@
 import { isMacgaiCancelled, mentionsForceCancel, observePayment, transition } from '@/lib/domain';
 import type { MacgaiPayment, Reconciliation } from '@/lib/domain/model';
+import { getMany } from './bulk';
 import type { Handoff, Judgment, Payload, Responses } from './contract';
 import { type BusinessRow, type ReconDb, type ReconRow, stateSinceOf } from './db';
 
@@ -40,6 +41,30 @@ export function toRow(record: Reconciliation): ReconRow {
 export function businessIdFor(name: string, bizNo: string | null): string {
   const digits = bizNo?.replace(/\D/g, '') ?? '';
   return digits.length === 10 ? `b:${digits}` : `n:${name.trim()}`;
+}
+
+const PAYMENT_FIELDS = [
+  'key',
+  'businessId',
+  'businessName',
+  'customer',
+  'phone',
+  'amount',
+  'date',
+  'method',
+  'status',
+  'note',
+  'cause',
+] as const satisfies readonly (keyof MacgaiPayment)[];
+
+/** Whether two payments hold the same values (every field is a string, number or null). */
+export function samePayment(
+  a: MacgaiPayment | null | undefined,
+  b: MacgaiPayment | null | undefined,
+) {
+  if (!a || !b) return a === b;
+  if (Object.keys(a).length !== Object.keys(b).length) return false;
+  return PAYMENT_FIELDS.every((f) => a[f] === b[f]);
 }
 
 /** Merges what a new sighting adds (phone, business) without losing what an older one knew. */
@@ -101,10 +126,13 @@ export function createService(deps: ServiceDeps) {
         db.intents.limit(1).count(),
         db.records.where('id').startsWith('d:').limit(1).count(),
       ]);
-      const [olds, intents, records, drifts] = await Promise.all([
-        db.payments.bulkGet(keys),
+      const [stored, intents, records, drifts] = await Promise.all([
+        getMany(db.payments, keys),
         anyIntent ? db.intents.bulkGet(keys) : keys.map(() => undefined),
-        db.records.bulkGet(keys.map((k) => `p:${k}`)),
+        getMany(
+          db.records,
+          keys.map((k) => `p:${k}`),
+        ),
         anyDrift ? db.records.where('payment.key').anyOf(keys).toArray() : [],
       ]);
       const driftByKey = new Map(
@@ -114,15 +142,19 @@ export function createService(deps: ServiceDeps) {
       const recordWrites: ReconRow[] = [];
       const spentIntents: string[] = [];
       payload.payments.forEach((seen, i) => {
-        const old = olds[i];
+        const existing = records[i];
+        // What is known of the payment: its own row, else the copy its record keeps (v3).
+        const old = stored[i] ?? existing?.payment ?? undefined;
         const intent = intents[i] && now - intents[i].at < INTENT_TTL_MS ? intents[i] : undefined;
         const cause = causeOf(seen, old, intent);
         const payment = mergePayment(old, { ...seen, cause });
         if (intent && cause) spentIntents.push(seen.key);
-        if (JSON.stringify(payment) !== JSON.stringify(old)) paymentWrites.push(payment);
-        const existing = records[i];
         const next = observePayment(existing ?? null, payment, now);
         if (next && next !== existing) recordWrites.push(toRow(next));
+        // A payment gets its own row only when that adds something: not when the record written
+        // (or kept) already holds exactly this payment.
+        const held = samePayment((next ?? existing)?.payment, payment);
+        if (stored[i] ? !samePayment(payment, stored[i]) : !held) paymentWrites.push(payment);
         judgments[seen.key] = judgmentOf(next ?? existing) ?? judgmentOf(driftByKey.get(seen.key));
       });
       if (paymentWrites.length) await db.payments.bulkPut(paymentWrites);
@@ -139,7 +171,7 @@ export function createService(deps: ServiceDeps) {
   ): Promise<Responses['payments.intent']> {
     if (isMacgaiCancelled(payload.payment.status)) return { recorded: false };
     const now = deps.now();
-    await db.transaction('rw', [db.intents, db.payments, db.businesses], async () => {
+    await db.transaction('rw', [db.intents, db.payments, db.records, db.businesses], async () => {
       await resolveBusinesses([payload.payment]);
       await db.intents
         .where('at')
@@ -151,7 +183,10 @@ export function createService(deps: ServiceDeps) {
         at: now,
         payment: payload.payment,
       });
-      const old = await db.payments.get(payload.payment.key);
+      const old =
+        (await db.payments.get(payload.payment.key)) ??
+        (await db.records.get(`p:${payload.payment.key}`))?.payment ??
+        undefined;
       await db.payments.put(mergePayment(old, { ...payload.payment, cause: null }));
     });
     return { recorded: true };

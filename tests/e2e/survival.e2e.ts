@@ -79,7 +79,7 @@ describe.each(BROWSERS)('survival in %s', (name: BrowserName) => {
       }, SCHEMA_V1);
       expect(written).toBe(25);
       // The update: the browser loads the extension again (Chromium: the same unpacked directory
-      // installed over itself; Firefox: runtime.reload()), and its background opens the database at v2.
+      // installed over itself; Firefox: runtime.reload()), and its background opens the database at v3.
       if (name === 'chromium') await ext.browser.installExtension(BUILD_DIRS.chromium);
       else await page.evaluate('browser.runtime.reload()').catch(() => {});
       await new Promise((r) => setTimeout(r, 1500));
