@@ -13,7 +13,7 @@ import { dayNumber } from '../lib/domain/parse/day';
 import { parseName } from '../lib/domain/parse/name';
 import { parsePhone } from '../lib/domain/parse/phone';
 import type { Result } from '../lib/domain/result';
-import { matchData, parserInputs, type Rng, rng } from './data';
+import { type MatchData, matchData, parserInputs, type Rng, rng } from './data';
 import { below, fmt, median, type Row, type Section } from './table';
 
 const SEED = 20261126;
@@ -21,7 +21,10 @@ const SEED = 20261126;
 /** Keeps results observable so the JIT cannot drop the work. */
 let sink = 0;
 
-/** In-window candidates per payment (what matchPayment walks), for reading the timings. */
+/**
+ * Invoices of the payment's |amount| inside its date window, per payment: what a matcher
+ * without an index would score (the index looks at far fewer: by phone, business and name).
+ */
 function candidatesPerPayment(index: InvoiceIndex, payments: readonly MacgaiPayment[]): number {
   let n = 0;
   for (const p of payments) {
@@ -44,70 +47,79 @@ interface MatchRun {
   unique: number;
 }
 
-function runMatcher(data: ReturnType<typeof matchData>, payments: readonly MacgaiPayment[]) {
+/** A full collection before a timed run, when the runtime exposes it (`npm run bench` does). */
+const collect = (globalThis as { gc?: () => void }).gc;
+
+function runMatcher(data: MatchData): { run: MatchRun; index: InvoiceIndex } {
+  collect?.();
   const t0 = performance.now();
   const index = buildInvoiceIndex(data.invoices);
   const t1 = performance.now();
   let unique = 0;
-  for (const p of payments) {
+  for (const p of data.payments) {
     const m = matchPayment(index, p);
     if (m.kind === 'unique') unique++;
     sink += m.kind.length;
   }
   const t2 = performance.now();
-  return { run: { indexMs: t1 - t0, matchMs: t2 - t1, unique } satisfies MatchRun, index };
+  return { run: { indexMs: t1 - t0, matchMs: t2 - t1, unique }, index };
 }
 
 const label = (n: number): string => (n >= 1e6 ? `${n / 1e6}M` : `${n / 1e3}k`);
 
+/** "min–max of n runs" of some timings (the value shown is their median), for the detail column. */
+function spread(xs: readonly number[], unit: string): string {
+  return `${fmt(Math.min(...xs))}–${fmt(Math.max(...xs))} ${unit} over ${xs.length} runs`;
+}
+
+const MATCH_SIZES = [
+  { invoices: 10_000, runs: 5 },
+  { invoices: 100_000, runs: 5 },
+  { invoices: 1_000_000, runs: 3 },
+];
+const MATCH_PAYMENTS = 10_000;
+
 async function matcherRows(): Promise<Row[]> {
   // Warm-up: JIT the index and match paths on a small population first.
   const warm = matchData(SEED + 1, 10_000, 1_000);
-  runMatcher(warm, warm.payments);
+  runMatcher(warm);
 
   const rows: Row[] = [];
   let target: Row | null = null;
-  const sizes = [
-    { invoices: 10_000, payments: 10_000, runs: 3 },
-    { invoices: 100_000, payments: 10_000, runs: 1 },
-    // 10k payments would take ~100 s here (see the report); a 1k sample shows the per-payment cost.
-    { invoices: 1_000_000, payments: 1_000, runs: 1 },
-  ];
-  for (const size of sizes) {
-    const data = matchData(SEED, size.invoices, size.payments);
+  for (const size of MATCH_SIZES) {
+    // Generated before timing; one untimed run on it first (the first read of the generated
+    // strings, and the JIT at this size), then the timed runs, each after a full collection.
+    const data = matchData(SEED, size.invoices, MATCH_PAYMENTS);
+    const first = runMatcher(data);
     const runs: MatchRun[] = [];
-    let index: InvoiceIndex | null = null;
-    for (let i = 0; i < size.runs; i++) {
-      const r = runMatcher(data, data.payments);
-      runs.push(r.run);
-      index = r.index;
-    }
-    const indexMs = median(runs.map((r) => r.indexMs));
-    const matchMs = median(runs.map((r) => r.matchMs));
-    const total = median(runs.map((r) => r.indexMs + r.matchMs));
-    const cand = index ? candidatesPerPayment(index, data.payments) : 0;
-    const unique = (100 * (runs[0]?.unique ?? 0)) / data.payments.length;
+    for (let i = 0; i < size.runs; i++) runs.push(runMatcher(data).run);
+    const indexMs = runs.map((r) => r.indexMs);
+    const matchMs = runs.map((r) => r.matchMs);
+    const totalMs = runs.map((r) => r.indexMs + r.matchMs);
+    const cand = candidatesPerPayment(first.index, data.payments);
+    const unique = (100 * first.run.unique) / data.payments.length;
     const inv = label(size.invoices);
-    const pay = label(size.payments);
+    const pay = label(data.payments.length);
     if (size.invoices === 100_000) {
       target = below(
-        'matcher: buildInvoiceIndex(100k invoices) + 10k × matchPayment, total',
-        total,
+        `matcher: buildInvoiceIndex(100k invoices) + 10k × matchPayment, total (median of ${size.runs})`,
+        median(totalMs),
         'ms',
         100,
+        `min ${fmt(Math.min(...totalMs))} · max ${fmt(Math.max(...totalMs))} ms · untimed first run ${fmt(first.run.indexMs + first.run.matchMs)} ms`,
       );
     }
     rows.push({
       name: `matcher ${inv} invoices: buildInvoiceIndex`,
-      value: indexMs,
+      value: median(indexMs),
       unit: 'ms',
-      detail: `${fmt((indexMs * 1e6) / size.invoices)} ns/invoice`,
+      detail: `${spread(indexMs, 'ms')} · ${fmt((median(indexMs) * 1e6) / size.invoices)} ns/invoice`,
     });
     rows.push({
       name: `matcher ${inv} invoices: matchPayment × ${pay}`,
-      value: matchMs,
+      value: median(matchMs),
       unit: 'ms',
-      detail: `${fmt((matchMs * 1e3) / size.payments)} µs/payment · ${fmt(cand)} in-window candidates/payment · ${fmt(unique)}% unique`,
+      detail: `${spread(matchMs, 'ms')} · ${fmt((median(matchMs) * 1e3) / data.payments.length)} µs/payment · ${fmt(cand)} same-amount invoices in window/payment · ${fmt(unique)}% unique`,
     });
   }
   return target ? [target, ...rows] : rows;
@@ -169,11 +181,16 @@ export const matcherSection: Section = {
     'surname, one invoice per student per month over Sep–Nov 2026 plus re-sends, ~40% of 고객명 with ' +
     'notes; payments are 85% 문자결제 for a real invoice (paid 0–7 days later, 10% cancelled), 15% other ' +
     'methods; 90% of payments carry their businessId. The population grows with the invoice count ' +
-    '(more academies). Timed with performance.now around buildInvoiceIndex and the matchPayment loop ' +
-    'after a 10k warm-up; 10k: median of 3 runs, larger sizes one run. At 1M invoices only 1k ' +
-    'payments are matched (10k would take minutes); compare the per-payment figures. "In-window ' +
-    'candidates" = invoices of the same |amount| inside the payment\'s date window (what matchPayment ' +
-    'walks); "unique" = share of payments with a unique match.',
+    "(more academies); 10k payments at every size. Each size's data is generated before any timing; " +
+    'after a 10k warm-up, one untimed run on that data (it also pays the first read of the ' +
+    'generated strings; its total is shown for 100k), then timed runs (performance.now around ' +
+    'buildInvoiceIndex and around the matchPayment loop), each after a full collection (global.gc: ' +
+    '`npm run bench` passes --expose-gc), so collecting the generated data falls outside the ' +
+    "timings (a run's own garbage may still be collected within it). 10k and 100k: median of 5 " +
+    'runs, 1M: median of 3, min–max beside it; the total is the ' +
+    'median of the per-run sums. "Same-amount invoices in window" = invoices of the payment\'s ' +
+    '|amount| inside its date window (what a matcher without an index would score); "unique" = ' +
+    'share of payments with a unique match.',
   run: matcherRows,
 };
 

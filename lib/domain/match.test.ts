@@ -9,7 +9,7 @@ import {
   matchInvoice,
   matchPayment,
 } from './match';
-import { quickDayNumber } from './matching/indexes';
+import { Homes, quickDayNumber } from './matching/indexes';
 import { clearlyCloser, decide, type Scored, statusBonus } from './matching/score';
 import { dayNumber } from './parse/day';
 import { nameForm } from './parse/name';
@@ -225,6 +225,59 @@ describe('explainDifference', () => {
 });
 
 describe('index building', () => {
+  it('numbers homes in the order they come, and finds them again (past the first table size)', () => {
+    const width = 700;
+    const homes = new Homes(width);
+    const expected = new Map<number, number>();
+    const r = fc.sample(
+      fc.tuple(fc.integer({ min: -1, max: 40 }), fc.integer({ min: 0, max: width - 1 })),
+      { numRuns: 6_000, seed: 7 },
+    );
+    for (const [business, amount] of r) {
+      const key = (business + 1) * width + amount;
+      if (!expected.has(key)) expected.set(key, expected.size);
+      expect(homes.number(business, amount)).toBe(expected.get(key));
+    }
+    expect(homes.count).toBe(expected.size);
+    expect(expected.size).toBeGreaterThan(2_000); // the table grew a few times
+    for (let business = -1; business <= 40; business++) {
+      for (let amount = 0; amount < width; amount++) {
+        expect(homes.get(business, amount)).toBe(
+          expected.get((business + 1) * width + amount) ?? -1,
+        );
+      }
+    }
+  });
+
+  it('finds a payment without a phone among many businesses and amounts', () => {
+    const invoices = Array.from({ length: 6_000 }, (_, i) =>
+      makeInvoice({
+        key: `k${i}`,
+        businessId: `b:${i % 97}`,
+        customerRaw: `학생${i}`,
+        phone: `010${String(10_000_000 + i)}`,
+        amount: 100_000 + (i % 1_009) * 100,
+        registeredAt: '2026-11-20',
+      }),
+    );
+    const index = buildInvoiceIndex(invoices);
+    for (const i of [0, 1, 96, 97, 1_008, 1_009, 5_999]) {
+      const inv = invoices[i];
+      if (!inv) throw new Error('no invoice');
+      const got = matchPayment(
+        index,
+        makePayment({
+          businessId: inv.businessId,
+          customer: inv.customerRaw,
+          phone: null,
+          amount: inv.amount,
+          date: '2026-11-21',
+        }),
+      );
+      expect(got.kind === 'unique' && got.invoice).toBe(inv);
+    }
+  });
+
   it('quickDayNumber reads days exactly as dayNumber does', () => {
     const pad = (n: number, w: number) => String(n).padStart(w, '0');
     const dated = fc
@@ -244,6 +297,15 @@ describe('index building', () => {
     );
     for (const s of ['2024-02-29', '2023-02-29', '2000-02-29', '1900-02-29', '0999-12-31']) {
       expect(quickDayNumber(s)).toBe(dayNumber(s));
+    }
+    // Every day (and every day-of-month up to 31) around the years it reads from a table.
+    for (let y = 1899; y <= 2200; y++) {
+      for (let m = 1; m <= 12; m++) {
+        for (let d = 1; d <= 31; d++) {
+          const s = `${y}-${pad(m, 2)}-${pad(d, 2)}`;
+          if (quickDayNumber(s) !== dayNumber(s)) expect(quickDayNumber(s)).toBe(dayNumber(s));
+        }
+      }
     }
   });
 

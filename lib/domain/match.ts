@@ -26,7 +26,6 @@
 
 import {
   type Groups,
-  homeKey,
   type InvoiceIndex,
   invoiceName,
   type Lookup,
@@ -213,7 +212,7 @@ abstract class Query<T> {
   private scanHome(business: number): void {
     const { lk, p } = this;
     const amount = lk.amounts.get(p.amount);
-    if (amount !== undefined) this.scan(lk.byHome, lk.homes.get(homeKey(business, amount)), SCREEN);
+    if (amount !== undefined) this.scan(lk.byHome, lk.homes.get(business, amount), SCREEN);
   }
 
   private scanPhone(hash: number): void {
@@ -403,19 +402,21 @@ function screenedBound(maxBonus: number) {
   return { identity, score: identity + maxBonus };
 }
 
+/** Status classes by their tag (see Lookup.tags) − 1. */
+const CLASSES: readonly ManagerStatusClass[] = ['live', 'cancelled', 'dead', 'unknown'];
+
 /** The status class of invoice row i, read once per row (and once per distinct word). */
 function statusClass(lk: Lookup<ManagerInvoice>, i: number): ManagerStatusClass {
-  let cls = lk.tags[i];
+  const tag = lk.tags[i] as number;
+  if (tag !== 0) return CLASSES[tag - 1] as ManagerStatusClass;
+  const word = (lk.items[i] as ManagerInvoice).status;
+  let cls = lk.memo.get(word) as ManagerStatusClass | undefined;
   if (cls === undefined) {
-    const word = (lk.items[i] as ManagerInvoice).status;
-    cls = lk.memo.get(word);
-    if (cls === undefined) {
-      cls = classifyManagerStatus(word);
-      lk.memo.set(word, cls);
-    }
-    lk.tags[i] = cls;
+    cls = classifyManagerStatus(word);
+    lk.memo.set(word, cls);
   }
-  return cls as ManagerStatusClass;
+  lk.tags[i] = CLASSES.indexOf(cls) + 1;
+  return cls;
 }
 
 /** isAllTalkPay, remembered per distinct 결제수단 (a list shows a handful). */
@@ -456,13 +457,14 @@ class InvoiceQuery extends Query<ManagerInvoice> {
 class PaymentQuery extends Query<MacgaiPayment> {
   readonly maxBonus = 0;
   protected eligible(i: number): boolean {
+    // Tags: 1 문자결제 (or unknown), 2 another 결제수단.
     const lk = this.lk;
-    let tag = lk.tags[i];
-    if (tag === undefined) {
-      tag = allTalk((lk.items[i] as MacgaiPayment).method) === false ? 'other' : 'alltalk';
+    let tag = lk.tags[i] as number;
+    if (tag === 0) {
+      tag = allTalk((lk.items[i] as MacgaiPayment).method) === false ? 2 : 1;
       lk.tags[i] = tag;
     }
-    return tag === 'alltalk';
+    return tag === 1;
   }
   protected score(i: number): Scored<MacgaiPayment> {
     return this.scoreRow(i, this.p.day - (this.lk.day[i] as number), 0, null);
@@ -471,6 +473,66 @@ class PaymentQuery extends Query<MacgaiPayment> {
 
 const invoiceKeyOf = (i: ManagerInvoice): string => i.key;
 const paymentKeyOf = (p: MacgaiPayment): string => p.key;
+const asInvoice = (
+  invoice: ManagerInvoice,
+  score: number,
+  reasons: string[],
+): InvoiceCandidate => ({
+  invoice,
+  score,
+  reasons,
+});
+const asPayment = (payment: MacgaiPayment, score: number, reasons: string[]): PaymentCandidate => ({
+  payment,
+  score,
+  reasons,
+});
+
+type Outcome<C> =
+  | ({ kind: 'unique' } & C & { margin: number })
+  | { kind: 'ambiguous'; candidates: C[] }
+  | { kind: 'none' };
+
+/** A decision as the callers see it: each row with its score and reasons (see reasonsOf). */
+function outcome<T, C>(
+  d: Decision<T>,
+  as: (item: T, score: number, reasons: string[]) => C,
+): Outcome<C> {
+  if (d.kind === 'unique') {
+    const { item, score } = d.best;
+    return { kind: 'unique', ...as(item, score, reasonsOf(d.best, d.closest)), margin: d.margin };
+  }
+  if (d.kind === 'none') return { kind: 'none' };
+  return {
+    kind: 'ambiguous',
+    candidates: d.candidates.map((c) => as(c.item, c.score, reasonsOf(c))),
+  };
+}
+
+/**
+ * The probe for a row of the other list: its name (as `name` reads it), phone, business and
+ * |amount|, and the days [day − before, day + after] its candidates may have. Null for a row
+ * without a day or a finite amount (it matches nothing).
+ */
+function probe(
+  row: { phone: string | null; businessId: string | null; amount: number },
+  name: string,
+  date: string,
+  before: number,
+  after: number,
+): Probe | null {
+  const day = quickDayNumber(date);
+  if (day === null || !Number.isFinite(row.amount)) return null;
+  return {
+    name: nameForm(name),
+    phone: row.phone || null,
+    businessId: row.businessId || null,
+    amount: Math.abs(row.amount),
+    day,
+    lo: day - before,
+    hi: day + after,
+  };
+}
 
 /**
  * Which invoice is this payment's? 'unique' only with a strong name, a non-conflicting phone and
@@ -484,39 +546,11 @@ export function matchPayment(
   opts?: MatchOptions,
 ): InvoiceMatch {
   const o = settings(opts);
-  const day = quickDayNumber(payment.date);
-  if (day === null || !Number.isFinite(payment.amount) || allTalk(payment.method) === false) {
-    return { kind: 'none' };
-  }
-  const p: Probe = {
-    name: nameForm(payment.customer),
-    phone: payment.phone || null,
-    businessId: payment.businessId || null,
-    amount: Math.abs(payment.amount),
-    day,
-    lo: day - o.before,
-    hi: day + o.after,
-  };
-  const d = new InvoiceQuery(index.lookup, p, o.purpose).gather().decide(o.minMargin, invoiceKeyOf);
-  if (d.kind === 'unique') {
-    const { item, score: s } = d.best;
-    return {
-      kind: 'unique',
-      invoice: item,
-      score: s,
-      reasons: reasonsOf(d.best, d.closest),
-      margin: d.margin,
-    };
-  }
-  if (d.kind === 'none') return { kind: 'none' };
-  return {
-    kind: 'ambiguous',
-    candidates: d.candidates.map((c) => ({
-      invoice: c.item,
-      score: c.score,
-      reasons: reasonsOf(c),
-    })),
-  };
+  if (allTalk(payment.method) === false) return { kind: 'none' };
+  const p = probe(payment, payment.customer, payment.date, o.before, o.after);
+  if (p === null) return { kind: 'none' };
+  const q = new InvoiceQuery(index.lookup, p, o.purpose);
+  return outcome(q.gather().decide(o.minMargin, invoiceKeyOf), asInvoice);
 }
 
 /**
@@ -531,36 +565,9 @@ export function matchInvoice(
   opts?: MatchOptions,
 ): PaymentMatch {
   const o = settings(opts);
-  const day = quickDayNumber(invoice.registeredAt);
-  if (day === null || !Number.isFinite(invoice.amount)) return { kind: 'none' };
   // Payment rows lie in [invoice day − after, invoice day + before].
-  const p: Probe = {
-    name: nameForm(invoiceName(invoice)),
-    phone: invoice.phone || null,
-    businessId: invoice.businessId || null,
-    amount: Math.abs(invoice.amount),
-    day,
-    lo: day - o.after,
-    hi: day + o.before,
-  };
-  const d = new PaymentQuery(index.lookup, p).gather().decide(o.minMargin, paymentKeyOf);
-  if (d.kind === 'unique') {
-    const { item, score: s } = d.best;
-    return {
-      kind: 'unique',
-      payment: item,
-      score: s,
-      reasons: reasonsOf(d.best, d.closest),
-      margin: d.margin,
-    };
-  }
-  if (d.kind === 'none') return { kind: 'none' };
-  return {
-    kind: 'ambiguous',
-    candidates: d.candidates.map((c) => ({
-      payment: c.item,
-      score: c.score,
-      reasons: reasonsOf(c),
-    })),
-  };
+  const p = probe(invoice, invoiceName(invoice), invoice.registeredAt, o.after, o.before);
+  if (p === null) return { kind: 'none' };
+  const q = new PaymentQuery(index.lookup, p);
+  return outcome(q.gather().decide(o.minMargin, paymentKeyOf), asPayment);
 }

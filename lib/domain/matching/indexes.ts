@@ -1,10 +1,12 @@
 /**
  * Lookup structures built once per list, for matching (see ../match.ts for how they are used).
  *
- * Building reads no more than the day and a few keys per row (|amount|, phone, business, the
- * base-name key, the letter pairs of a plain name) into flat arrays. Everything costly is
- * computed on first use and kept — the name in comparable form (a parse), the status class — so
- * a row that is never a candidate never pays for it. Rows are numbered by home (a business's
+ * Building reads each row once, in the input's order (its order in memory), and no more than
+ * the day and a few keys (|amount|, phone, business, the base-name key, the letter pairs of a
+ * plain name) into flat arrays, moved to row order afterwards; no map is keyed per row by more
+ * than a business or an amount. Everything costly is computed on first use — the name in
+ * comparable form (a parse, kept), the status class (kept) — so a row that is never a candidate
+ * never pays for it. Rows are numbered by home (a business's
  * rows of one amount), then by day (counting sorts), so a home's rows lie side by side and every
  * group is in day order: a date window is a binary search away, and is walked through memory in
  * order.
@@ -19,6 +21,7 @@ import {
   nameKey,
   PAIR_WORDS,
   plainLetterPairs,
+  quickNameForm,
 } from '../parse/name';
 
 /** A row prepared for matching: its day number and its name in comparable form. */
@@ -88,9 +91,8 @@ export interface Lookup<T> {
   readonly businesses: ReadonlyMap<string, number>;
   /** Amounts, numbered. */
   readonly amounts: ReadonlyMap<number, number>;
-  /** Homes — a business's rows of one amount, or the rows of one amount without a business —
-   *  numbered by homeKey(business number or −1, amount number). */
-  readonly homes: ReadonlyMap<number, number>;
+  /** Homes — a business's rows of one amount, or the rows of one amount without a business. */
+  readonly homes: Homes;
   /** The rows of each home: one run of row numbers each, in day order. */
   readonly byHome: Groups;
   readonly noPhoneAmounts: ReadonlyMap<number, number>;
@@ -99,7 +101,7 @@ export interface Lookup<T> {
   readonly raw: (item: T) => string;
   /** A row's phone (normalized digits), or null/'' for none. */
   readonly phone: (item: T) => string | null;
-  /** Name forms, read on first use (see {@link nameOf}). */
+  /** Parsed name forms, kept from their first use (see {@link nameOf}). */
   readonly forms: (NameForm | undefined)[];
   /**
    * Letter pairs of each row's full-text key (see plainLetterPairs), PAIR_WORDS per row; read
@@ -107,8 +109,9 @@ export interface Lookup<T> {
    */
   readonly pairs: Int32Array;
   readonly pairsRead: Uint8Array;
-  /** Per-row memo of a small derived value (the status class, or the 결제수단 verdict). */
-  readonly tags: (string | undefined)[];
+  /** Per-row memo of a small derived value (the status class, or the 결제수단 verdict), as a
+   *  code the matcher gives it (0: not read yet). */
+  readonly tags: Uint8Array;
   /** Memo of tag values by the text they are derived from (statuses repeat). */
   readonly memo: Map<string, string>;
   /** The last lookup that visited each row (de-duplicates candidates); see `stamp`. */
@@ -127,11 +130,18 @@ export function readPairs<T>(lk: Lookup<T>, i: number): void {
   lk.pairsRead[i] = 1;
 }
 
-/** Row i's name in comparable form, parsed on first use and kept. */
+/**
+ * Row i's name in comparable form. A name read without parsing (most rows: see quickNameForm)
+ * is read again at each use — most rows are compared once or never, and a kept form would
+ * outlive the young generation for nothing; a parsed one is kept.
+ */
 export function nameOf<T>(lk: Lookup<T>, i: number): NameForm {
   let f = lk.forms[i];
   if (f === undefined) {
-    f = nameForm(lk.raw(lk.items[i] as T));
+    const raw = lk.raw(lk.items[i] as T);
+    const quick = quickNameForm(raw);
+    if (quick !== null) return quick;
+    f = nameForm(raw);
     lk.forms[i] = f;
   }
   return f;
@@ -144,6 +154,14 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 const DIGIT = (c: number): boolean => c >= 48 && c <= 57;
+
+/** civilDay of the first of each month of the years a list may hold (1900–2199). */
+const TABLE_FROM = 1900;
+const TABLE_TO = 2200;
+const MONTH_START = new Int32Array((TABLE_TO - TABLE_FROM) * 12);
+for (let y = TABLE_FROM; y < TABLE_TO; y++) {
+  for (let m = 1; m <= 12; m++) MONTH_START[(y - TABLE_FROM) * 12 + m - 1] = civilDay(y, m, 1);
+}
 
 /**
  * {@link dayNumber} for the 'YYYY-MM-DD[THH:MM]' the readers produce, read without a regular
@@ -179,7 +197,13 @@ export function quickDayNumber(s: string): number | null {
     const last = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
     if (d > last) return null;
   }
-  // Days from 1970-01-01 (proleptic Gregorian), as Date.UTC would give.
+  if (y >= TABLE_FROM && y < TABLE_TO)
+    return (MONTH_START[(y - TABLE_FROM) * 12 + m - 1] as number) + d - 1;
+  return civilDay(y, m, d);
+}
+
+/** Days from 1970-01-01 to y-m-d (proleptic Gregorian), as Date.UTC would give. */
+function civilDay(y: number, m: number, d: number): number {
   const yy = m <= 2 ? y - 1 : y;
   const era = Math.floor(yy / 400);
   const yoe = yy - era * 400;
@@ -309,37 +333,130 @@ interface Fields<T> {
 
 type Row = { amount: number; phone: string | null };
 
-/** The key of a home in `homes`: a business number (−1: none) and an amount number. */
-export function homeKey(business: number, amount: number): number {
-  return (business + 1) * 0x4000000 + amount;
+/**
+ * The homes (a business's rows of one amount; the rows of one amount without a business),
+ * numbered in the order their first rows come, looked up by a business number (−1: none) and an
+ * amount number: an open-addressing hash table of the key (business + 1) × width + amount.
+ */
+export class Homes {
+  private homes = 0;
+  private keys: Float64Array;
+  private values: Int32Array;
+  private mask: number;
+
+  /** `width`: the number of amounts (amount numbers are below it). */
+  constructor(private readonly width: number) {
+    this.keys = new Float64Array(1024).fill(-1);
+    this.values = new Int32Array(1024);
+    this.mask = 1023;
+  }
+
+  /** The slot of `key`, or of the empty slot where it would go. */
+  private slot(key: number): number {
+    const { keys, mask } = this;
+    let s =
+      (Math.imul(key >>> 0, 0x9e3779b1) ^ Math.imul((key / 0x100000000) >>> 0, 0x85ebca6b)) & mask;
+    for (;;) {
+      const k = keys[s] as number;
+      if (k === key || k === -1) return s;
+      s = (s + 1) & mask;
+    }
+  }
+
+  /** The home of a business and an amount number; −1 when there is none. */
+  get(business: number, amount: number): number {
+    const key = (business + 1) * this.width + amount;
+    const s = this.slot(key);
+    return this.keys[s] === key ? (this.values[s] as number) : -1;
+  }
+
+  /** The home of a business and an amount number, numbering it if it is new. */
+  number(business: number, amount: number): number {
+    const key = (business + 1) * this.width + amount;
+    const s = this.slot(key);
+    if (this.keys[s] === key) return this.values[s] as number;
+    const home = this.homes++;
+    this.keys[s] = key;
+    this.values[s] = home;
+    if (2 * this.homes > this.mask) this.grow();
+    return home;
+  }
+
+  /** How many homes are numbered. */
+  get count(): number {
+    return this.homes;
+  }
+
+  private grow(): void {
+    const { keys, values } = this;
+    this.keys = new Float64Array(2 * keys.length).fill(-1);
+    this.values = new Int32Array(2 * keys.length);
+    this.mask = 2 * keys.length - 1;
+    for (let s = 0; s < keys.length; s++) {
+      const key = keys[s] as number;
+      if (key === -1) continue;
+      const to = this.slot(key);
+      this.keys[to] = key;
+      this.values[to] = values[s] as number;
+    }
+  }
 }
 
-/** Step 1: the dated rows, in the input's order (their order in memory). */
-interface Dated<T> {
+/** The per-row fields of a {@link Lookup}, flat, for `size` rows. */
+interface RowFields {
+  day: Int32Array;
+  /** |amount| */
+  amount: Float64Array;
+  phoneHash: Int32Array;
+  hasPhone: Uint8Array;
+  keyHash: Int32Array;
+  hasKey: Uint8Array;
+  businessOf: Int32Array;
+  pairs: Int32Array;
+  pairsRead: Uint8Array;
+}
+
+function rowFields(size: number): RowFields {
+  return {
+    day: new Int32Array(size),
+    amount: new Float64Array(size),
+    phoneHash: new Int32Array(size),
+    hasPhone: new Uint8Array(size),
+    keyHash: new Int32Array(size),
+    hasKey: new Uint8Array(size),
+    businessOf: new Int32Array(size),
+    pairs: new Int32Array(PAIR_WORDS * size),
+    pairsRead: new Uint8Array(size),
+  };
+}
+
+/** Step 1: every field the index keeps, read in one pass over the input (its order in memory). */
+interface Read<T> {
+  /** Dated rows (a day and a finite amount), numbered t = 0…n−1 in the input's order. */
   n: number;
-  /** 1 for each input row that has a day (and a finite amount). */
-  dated: Uint8Array;
   undated: T[];
-  /** By dated row t: its day, its home (see readDays) and its business number (−1: none). */
-  tDay: Int32Array;
-  tHome: Int32Array;
-  tBusiness: Int32Array;
+  /** By dated row t: its input position, its amount number, … */
+  tSrc: Int32Array;
+  tAmountOf: Int32Array;
+  /** … and its fields (by t until step 3 puts them in row order). */
+  fields: RowFields;
   businesses: Map<string, number>;
   amounts: Map<number, number>;
-  homes: Map<number, number>;
+  noPhoneAmounts: Map<number, number>;
 }
 
-/** Each dated row's day, business and home (its business's rows of its amount). */
-function readDays<T extends Row>(all: readonly T[], f: Fields<T>): Dated<T> {
+/** Step 1 (see {@link Read}). */
+function readRows<T extends Row>(all: readonly T[], f: Fields<T>): Read<T> {
   const size = all.length;
   const undated: T[] = [];
-  const dated = new Uint8Array(size);
-  const tDay = new Int32Array(size);
-  const tHome = new Int32Array(size);
-  const tBusiness = new Int32Array(size);
+  const tSrc = new Int32Array(size);
+  const tAmountOf = new Int32Array(size);
+  const fields = rowFields(size);
+  const { day, amount, phoneHash, hasPhone, keyHash, hasKey, businessOf, pairs, pairsRead } =
+    fields;
   const businesses = new Map<string, number>();
   const amounts = new Map<number, number>();
-  const homes = new Map<number, number>();
+  const noPhoneAmounts = new Map<number, number>();
   // Lists come in runs (one business; the same amount): skip the lookups while a run lasts.
   let lastBusiness: string | null = null;
   let lastBusinessOf = -1;
@@ -353,31 +470,56 @@ function readDays<T extends Row>(all: readonly T[], f: Fields<T>): Dated<T> {
       undated.push(item);
       continue;
     }
-    dated[j] = 1;
-    tDay[n] = d;
+    const t = n++;
+    tSrc[t] = j;
+    day[t] = d;
     const biz = f.business(item) || null; // an empty id is no id
     if (biz === null) lastBusinessOf = -1;
     else if (biz !== lastBusiness || lastBusinessOf < 0) lastBusinessOf = ordinal(businesses, biz);
     lastBusiness = biz;
+    businessOf[t] = lastBusinessOf;
     const a = Math.abs(item.amount);
     if (a !== lastAmount) {
       lastAmount = a;
       lastAmountOf = ordinal(amounts, a);
     }
-    tBusiness[n] = lastBusinessOf;
-    tHome[n] = ordinal(homes, homeKey(lastBusinessOf, lastAmountOf));
-    n++;
+    tAmountOf[t] = lastAmountOf;
+    amount[t] = a;
+    const phone = item.phone;
+    if (phone) {
+      phoneHash[t] = textHash(phone);
+      hasPhone[t] = 1;
+    } else {
+      ordinal(noPhoneAmounts, a);
+    }
+    let key = baseKey(f.base(item));
+    const raw = f.raw(item);
+    if (key === '') key = nameForm(raw).key;
+    if (key !== '') {
+      keyHash[t] = textHash(key);
+      hasKey[t] = 1;
+    }
+    if (raw.length <= MAX_NAME_LENGTH && plainLetterPairs(raw, pairs, t)) pairsRead[t] = 1;
   }
-  return { n, dated, undated, tDay, tHome, tBusiness, businesses, amounts, homes };
+  return { n, undated, tSrc, tAmountOf, fields, businesses, amounts, noPhoneAmounts };
+}
+
+/** Each dated row's home (see {@link Homes}), from its business and amount numbers. */
+function numberHomes(r: Read<unknown>): { homes: Homes; tHome: Int32Array } {
+  const { n, tAmountOf } = r;
+  const { businessOf } = r.fields;
+  const homes = new Homes(Math.max(1, r.amounts.size));
+  const tHome = new Int32Array(n);
+  for (let t = 0; t < n; t++)
+    tHome[t] = homes.number(businessOf[t] as number, tAmountOf[t] as number);
+  return { homes, tHome };
 }
 
 /**
  * Step 2: row numbers — by home, then by day, so each home's rows are one run of numbers
  * (homeStart) — and the rows in day order.
  */
-function numberRows<T>(d: Dated<T>) {
-  const { n, tDay, tHome } = d;
-  const homes = d.homes.size;
+function numberRows(n: number, tDay: Int32Array, tHome: Int32Array, homes: number) {
   const dayOrderT = dayOrder(tDay, n);
   const order = byKeyThen(dayOrderT, tHome, 0, Math.max(1, homes)); // rows → dated input, for now
   const rowOf = new Int32Array(n);
@@ -394,63 +536,31 @@ function numberRows<T>(d: Dated<T>) {
   return { order, rowOf, homeStart };
 }
 
-/** Step 3: the other fields, read in the input's order, each written at its row's number. */
-function readFields<T extends Row>(
-  all: readonly T[],
-  f: Fields<T>,
-  d: Dated<T>,
-  rowOf: Int32Array,
-) {
-  const { n, dated, tDay, tBusiness } = d;
+/** Step 3: the fields read in step 1, moved from input order (t) to row order (rowOf[t]). */
+function toRows<T>(all: readonly T[], r: Read<T>, rowOf: Int32Array): RowFields & { items: T[] } {
+  const { n, tSrc } = r;
+  const from = r.fields;
+  const to = rowFields(n);
   const items = sized<T>(n);
-  const day = new Int32Array(n);
-  const amount = new Float64Array(n);
-  const phoneHash = new Int32Array(n);
-  const hasPhone = new Uint8Array(n);
-  const keyHash = new Int32Array(n);
-  const hasKey = new Uint8Array(n);
-  const businessOf = new Int32Array(n);
-  const pairs = new Int32Array(PAIR_WORDS * n);
-  const pairsRead = new Uint8Array(n);
-  const noPhoneAmounts = new Map<number, number>();
-  for (let j = 0, t = 0; j < all.length; j++) {
-    if (dated[j] === 0) continue;
-    const item = all[j] as T;
+  for (let t = 0; t < n; t++) {
     const i = rowOf[t] as number;
-    items[i] = item;
-    day[i] = tDay[t] as number;
-    const a = Math.abs(item.amount);
-    amount[i] = a;
-    if (item.phone) {
-      phoneHash[i] = textHash(item.phone);
-      hasPhone[i] = 1;
-    } else {
-      ordinal(noPhoneAmounts, a);
-    }
-    businessOf[i] = tBusiness[t] as number;
-    let key = baseKey(f.base(item));
-    const raw = f.raw(item);
-    if (key === '') key = nameForm(raw).key;
-    if (key !== '') {
-      keyHash[i] = textHash(key);
-      hasKey[i] = 1;
-    }
-    if (raw.length <= MAX_NAME_LENGTH && plainLetterPairs(raw, pairs, i)) pairsRead[i] = 1;
-    t++;
+    items[i] = all[tSrc[t] as number] as T;
+    to.day[i] = from.day[t] as number;
+    to.amount[i] = from.amount[t] as number;
+    to.phoneHash[i] = from.phoneHash[t] as number;
+    to.hasPhone[i] = from.hasPhone[t] as number;
+    to.keyHash[i] = from.keyHash[t] as number;
+    to.hasKey[i] = from.hasKey[t] as number;
+    to.businessOf[i] = from.businessOf[t] as number;
+    to.pairsRead[i] = from.pairsRead[t] as number;
+    const a = PAIR_WORDS * t;
+    const b = PAIR_WORDS * i;
+    to.pairs[b] = from.pairs[a] as number;
+    to.pairs[b + 1] = from.pairs[a + 1] as number;
+    to.pairs[b + 2] = from.pairs[a + 2] as number;
+    to.pairs[b + 3] = from.pairs[a + 3] as number;
   }
-  return {
-    items,
-    day,
-    amount,
-    phoneHash,
-    hasPhone,
-    keyHash,
-    hasKey,
-    businessOf,
-    pairs,
-    pairsRead,
-    noPhoneAmounts,
-  };
+  return { ...to, items };
 }
 
 /** The rows with a flag set, grouped by `hash & mask` (the others in no group). */
@@ -466,28 +576,29 @@ function byHash(
 }
 
 function build<T extends Row>(all: readonly T[], f: Fields<T>): RowIndex<T> {
-  const d = readDays(all, f);
-  const { n } = d;
-  const { order, rowOf, homeStart } = numberRows(d);
-  const r = readFields(all, f, d, rowOf);
+  const read = readRows(all, f);
+  const { n } = read;
+  const { homes, tHome } = numberHomes(read);
+  const { order, rowOf, homeStart } = numberRows(n, read.fields.day, tHome, homes.count);
+  const r = toRows(all, read, rowOf);
 
   // 4. The groups by phone and key (hash buckets: about one phone per bucket, a family having a
   //    few rows; one key per several, keys repeating), and by amount for rows without a phone.
-  //    tDay, read by now, serves as the scratch "group of each row".
+  //    tHome, read by now, serves as the scratch "group of each row".
   let buckets = 16;
   while (buckets < n) buckets *= 2;
   const phoneMask = buckets / 2 - 1;
   const keyMask = buckets / 8 - 1;
-  const scratch = d.tDay.subarray(0, n);
+  const scratch = tHome;
   const byPhone = byHash(r.phoneHash, r.hasPhone, phoneMask, order, scratch);
   const byKey = byHash(r.keyHash, r.hasKey, keyMask, order, scratch);
   let noPhone = EMPTY;
-  if (r.noPhoneAmounts.size > 0) {
+  if (read.noPhoneAmounts.size > 0) {
     for (let i = 0; i < n; i++) {
       scratch[i] =
-        r.hasPhone[i] === 1 ? -1 : (r.noPhoneAmounts.get(r.amount[i] as number) as number);
+        r.hasPhone[i] === 1 ? -1 : (read.noPhoneAmounts.get(r.amount[i] as number) as number);
     }
-    noPhone = grouped(scratch, r.noPhoneAmounts.size, order);
+    noPhone = grouped(scratch, read.noPhoneAmounts.size, order);
   }
 
   const lookup: Lookup<T> = {
@@ -504,23 +615,23 @@ function build<T extends Row>(all: readonly T[], f: Fields<T>): RowIndex<T> {
     keyMask,
     byPhone,
     byKey,
-    businesses: d.businesses,
-    amounts: d.amounts,
-    homes: d.homes,
+    businesses: read.businesses,
+    amounts: read.amounts,
+    homes,
     byHome: { start: homeStart, ids: null },
-    noPhoneAmounts: r.noPhoneAmounts,
+    noPhoneAmounts: read.noPhoneAmounts,
     noPhone,
     raw: f.raw,
     phone: phoneOfRow,
     forms: sized<NameForm | undefined>(n),
     pairs: r.pairs,
     pairsRead: r.pairsRead,
-    tags: sized<string | undefined>(n),
+    tags: new Uint8Array(n),
     memo: new Map(),
     seen: new Int32Array(n),
     stamp: 0,
   };
-  return new RowIndexImpl(all, d.undated, lookup, f);
+  return new RowIndexImpl(all, read.undated, lookup, f);
 }
 
 /** A row of the public `byAmount` view; its name is read on first access. */
@@ -590,8 +701,13 @@ class RowIndexImpl<T extends Row> implements RowIndex<T> {
 }
 
 /** The 고객명 to compare: the free text, or the base name when the free text is blank. */
-export const invoiceName = (i: ManagerInvoice): string =>
-  i.customerRaw.trim() !== '' ? i.customerRaw : i.customer;
+export function invoiceName(i: ManagerInvoice): string {
+  const raw = i.customerRaw;
+  // Printable ASCII and Hangul syllables are never white space: no need to trim to know.
+  const c = raw.length > 0 ? raw.charCodeAt(0) : 0;
+  if ((c > 0x20 && c < 0x7f) || (c >= 0xac00 && c <= 0xd7a3)) return raw;
+  return raw.trim() !== '' ? raw : i.customer;
+}
 
 /** Index manager invoices (names read from the free-text 고객명, falling back to the base). */
 export function buildInvoiceIndex(invoices: readonly ManagerInvoice[]): InvoiceIndex {

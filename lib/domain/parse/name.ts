@@ -244,20 +244,27 @@ function plainHangulLead(s: string): NameForm | null {
 }
 
 /**
+ * {@link nameForm} of the usual plain input — a bare Hangul name, or one followed by a note (see
+ * plainHangulLead) — read without parsing; null for anything else (which the parse reads).
+ */
+export function quickNameForm(input: string): NameForm | null {
+  const s = asText(input);
+  if (s.length > MAX_NAME_LENGTH || !isPlain(s)) return null;
+  if (isHangulWord(s)) {
+    const key = s.slice(0, s.length - titleLength(s));
+    return { key, text: s, given: givenOf(key) };
+  }
+  return plainHangulLead(s);
+}
+
+/**
  * {@link parseName} once, read into comparable keys. A bare Hangul name ("홍길동", most rows)
  * is its own base, text and key, and is recognised without parsing.
  */
 export function nameForm(input: string): NameForm {
-  const s = asText(input);
-  if (s.length <= MAX_NAME_LENGTH && isPlain(s)) {
-    if (isHangulWord(s)) {
-      const key = s.slice(0, s.length - titleLength(s));
-      return { key, text: s, given: givenOf(key) };
-    }
-    const quick = plainHangulLead(s);
-    if (quick) return quick;
-  }
-  const r = splitName(s);
+  const quick = quickNameForm(input);
+  if (quick) return quick;
+  const r = splitName(asText(input));
   if (typeof r === 'string') return { key: '', text: '', given: null };
   const key = nameKey(r.base);
   return { key, text: nameKey(r.text), given: givenOf(key) };
