@@ -101,12 +101,16 @@ const TITLES = [
   '맘',
 ] as const;
 
+const TITLE_ENDS = new Set(TITLES.map((t) => t.charCodeAt(t.length - 1)));
+
 /**
  * How many trailing syllables of a Hangul base are a parent's title ({@link TITLES}, the longest
  * that ends it); 0 when none does, or when what would remain is no plausible name (2–4
  * syllables: "어머님" alone stays whole).
  */
 function titleLength(base: string): number {
+  // Most names end in no title's last syllable: answered without a search.
+  if (base.length < 3 || !TITLE_ENDS.has(base.charCodeAt(base.length - 1))) return 0;
   const title = TITLES.find((t) => base.endsWith(t));
   if (!title || !isHangulWord(base)) return 0;
   const rest = base.length - title.length;
