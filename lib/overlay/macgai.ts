@@ -1,5 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { isMacgaiCancelled, type MacgaiPayment } from '@/lib/domain';
+import type { MacgaiPayment } from '@/lib/domain/model';
+import { isMacgaiCancelled } from '@/lib/domain/status';
 import { readContext } from '@/lib/engine/context';
 import {
   findLists,
