@@ -42,7 +42,10 @@ export const KEY_PART_MAX = 60;
 
 /** Escape the joiner so no field can forge another field's boundary; cut to KEY_PART_MAX. */
 const part = (s: string): string =>
-  clipText(s.replace(/%/g, '%25').replace(/\|/g, '%7C'), KEY_PART_MAX);
+  clipText(
+    s.includes('%') || s.includes('|') ? s.replace(/%/g, '%25').replace(/\|/g, '%7C') : s,
+    KEY_PART_MAX,
+  );
 const occ = (n: number): string => String(Number.isInteger(n) && n > 0 ? n : 0);
 
 /** Normalized 결제수단 for keys: folded, whitespace removed; '' when unknown. */
@@ -50,16 +53,28 @@ export function methodKey(method: string | null): string {
   return method === null ? '' : foldNoSpaces(method);
 }
 
+/**
+ * `part(f(s))`, remembered for the last `s`: a list's rows repeat one student's name (a 결제 탭)
+ * and one method, so keying a long list folds each of them once.
+ */
+function lastPart<S>(f: (s: S) => string): (s: S) => string {
+  let input: S | undefined;
+  let output = '';
+  return (s) => {
+    if (s !== input || output === '') {
+      output = part(f(s));
+      input = s;
+    }
+    return output;
+  };
+}
+
+const namePart = lastPart(nameKey);
+const methodPart = lastPart(methodKey);
+
 /** Stable key of a MacGai payment (see the module comment for what it includes and why). */
 export function paymentKey(fields: PaymentKeyFields, occurrence = 0): string {
-  return [
-    'pay',
-    part(nameKey(fields.customer)),
-    part(fields.date),
-    String(fields.amount),
-    part(methodKey(fields.method)),
-    occ(occurrence),
-  ].join('|');
+  return `pay|${namePart(fields.customer)}|${part(fields.date)}|${fields.amount}|${methodPart(fields.method)}|${occ(occurrence)}`;
 }
 
 /** Stable key of a manager-site invoice (see the module comment). */

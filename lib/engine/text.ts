@@ -37,16 +37,25 @@ function mayHoldField(el: Element): boolean {
   return false;
 }
 
-/** Whitespace collapsed and trimmed; text without any space-like character is returned as is. */
+/**
+ * Whitespace collapsed and trimmed; text whose only space-like characters are single spaces
+ * between other characters is returned as is.
+ */
 function collapse(text: string): string {
+  let space = true; // a leading space is trimmed
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    if (c === 32 && !space) {
+      space = true;
+      continue;
+    }
     // Every \s character is in these ranges (a few others are too: they just take the long way).
     if (c <= 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x3000) || c === 0xfeff) {
       return text.replace(/\s+/g, ' ').trim();
     }
+    space = false;
   }
-  return text;
+  return space && text.length > 0 ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
 /**

@@ -29,6 +29,8 @@ interface Drawn {
   host: HTMLElement | null;
   /** Waiting to come near the viewport (queued or given to a sentinel). */
   waiting: boolean;
+  /** The last regroup that took it (a row queued twice is grouped once). */
+  grouped: number;
 }
 
 const drawn = new WeakMap<Element, Drawn>();
@@ -169,6 +171,7 @@ export const EAGER_BADGES = 100;
 /** Rows marked and waiting for their badge, not yet given to a sentinel (in list order). */
 let queued: Element[] = [];
 let regroupQueued = false;
+let regroups = 0;
 /** Each observed sentinel row and the rows it draws. */
 const sentinels = new Map<Element, Element[]>();
 /** Sentinels near the viewport now: their rows are drawn in the next batch. */
@@ -265,7 +268,14 @@ function regroup(): void {
     // Rows of a group whose sentinel the page removed still need one.
     for (const r of rows) if (r.isConnected && waiting(r)) queued.push(r);
   }
-  const rows = [...new Set(queued)].filter((r) => waiting(r));
+  const stamp = ++regroups;
+  const rows: Element[] = [];
+  for (const r of queued) {
+    const entry = waiting(r);
+    if (!entry || entry.grouped === stamp) continue;
+    entry.grouped = stamp;
+    rows.push(r);
+  }
   queued = [];
   // Runs of rows of one table body (rows of two lists are not in one vertical order).
   let start = 0;
@@ -325,6 +335,7 @@ export function drawFlag(
     onStart,
     host: null,
     waiting: false,
+    grouped: 0,
   };
   entry.judgment = judgment;
   entry.anchor = anchor;

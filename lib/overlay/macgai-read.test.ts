@@ -86,6 +86,22 @@ describe('readPayments', () => {
       expect(second.rows[1]!.payment.key).toBe(first.rows[1]!.payment.key);
     });
 
+    it('keeps unchanged rows over many scans, and still sees a row change after them', () => {
+      const first = readPayments(
+        page(`<table>${HEAD}${row('김민준', '2026-11-03')}${row('이서연', '2026-11-04')}</table>`),
+      );
+      // The second scan compares the cells (a first read keeps no row text), later ones the text.
+      for (let scan = 0; scan < 3; scan++) {
+        const next = again();
+        expect(next.rows.map((r) => r.payment)).toEqual(first.rows.map((r) => r.payment));
+        expect(next.rows[1]!.payment).toBe(first.rows[1]!.payment);
+      }
+      document.querySelectorAll('tr')[2]!.children[4]!.textContent = '대기취소';
+      const changed = again();
+      expect(changed.rows[0]!.payment).toBe(first.rows[0]!.payment);
+      expect(changed.rows[1]!.payment).toMatchObject({ customer: '이서연', status: '대기취소' });
+    });
+
     it('numbers twins again when one of them leaves the list', () => {
       const twin = row('김민준', '2026-11-03');
       const first = readPayments(page(`<table>${HEAD}${twin}${twin}</table>`));

@@ -1,13 +1,11 @@
-import {
-  isAllTalkPay,
-  type MacgaiPayment,
-  parseAmount,
-  parseDate,
-  parseName,
-  parsePhone,
-  paymentKey,
-  plainName,
-} from '@/lib/domain';
+// The modules themselves, not the domain's index: the content script needs no matcher.
+import { paymentKey } from '@/lib/domain/keys';
+import type { MacgaiPayment } from '@/lib/domain/model';
+import { parseAmount } from '@/lib/domain/parse/amount';
+import { parseDate } from '@/lib/domain/parse/date';
+import { parseName, plainName } from '@/lib/domain/parse/name';
+import { parsePhone } from '@/lib/domain/parse/phone';
+import { isAllTalkPay } from '@/lib/domain/status';
 import { isDataRow } from '@/lib/engine/lists';
 import type { Recognized } from '@/lib/engine/recognize';
 import { cellText, fieldText, plainCellText } from '@/lib/engine/text';
@@ -26,9 +24,7 @@ export interface ReadResult {
   unreadable: number;
 }
 
-type Fields = Partial<Record<MacgaiField, string>>;
 type Context = Partial<Record<StudentContext, string>>;
-type PaymentFields = Omit<MacgaiPayment, 'key' | 'businessId' | 'cause'>;
 
 const forgets: (() => void)[] = [];
 
@@ -58,35 +54,59 @@ const phoneOf = remembered(parsePhone);
 /** {@link isAllTalkPay}, remembered per 결제수단 text (a page shows a handful). */
 export const allTalkPay = remembered(isAllTalkPay, 256);
 
-function toPayment(fields: Fields, context: Context): PaymentFields | null {
-  const date = dateOf(fields.date ?? '');
-  const amount = amountOf(fields.amount ?? '');
-  const nameText = fields.name ?? context.name ?? '';
+/** Where each field's text is in a row's `texts` (a field the list lacks has none). */
+type Positions = Partial<Record<MacgaiField, number>>;
+
+function textOf(texts: readonly (string | undefined)[], at: Positions, field: MacgaiField) {
+  const c = at[field];
+  return c === undefined ? undefined : texts[c];
+}
+
+/** The row's payment, keyed at occurrence 0; null when its date, amount or name is unreadable. */
+function toPayment(
+  texts: readonly (string | undefined)[],
+  at: Positions,
+  context: Context,
+): MacgaiPayment | null {
+  const date = dateOf(textOf(texts, at, 'date') ?? '');
+  const amount = amountOf(textOf(texts, at, 'amount') ?? '');
+  const nameText = textOf(texts, at, 'name') ?? context.name ?? '';
   const name = nameOf(nameText);
   if (!date.ok || !amount.ok || !name.ok || !name.value.base) return null;
-  const phone = phoneOf(fields.phone ?? context.phone ?? '');
-  return {
+  const phoneText = textOf(texts, at, 'phone') ?? context.phone ?? '';
+  const phone = phoneText === '' ? null : phoneOf(phoneText); // no number: no parse
+  const payment: MacgaiPayment = {
     customer: name.value.base,
-    phone: phone.ok ? phone.value : null,
+    phone: phone?.ok ? phone.value : null,
     amount: amount.value,
     date: date.value.date,
-    method: fields.method?.trim() || null,
-    status: (fields.status ?? '').trim(),
-    note: (fields.note ?? '').trim(),
-    businessName: plainName(fields.business ?? '') || null,
+    method: textOf(texts, at, 'method')?.trim() || null,
+    status: (textOf(texts, at, 'status') ?? '').trim(),
+    note: (textOf(texts, at, 'note') ?? '').trim(),
+    businessName: plainName(textOf(texts, at, 'business') ?? '') || null,
+    key: '',
+    businessId: null,
+    cause: null,
   };
+  payment.key = paymentKey(payment, 0);
+  return payment;
 }
 
 /**
  * What a row was read as, kept between scans, so a re-scan of an unchanged row costs one
- * textContent read instead of reading and parsing its cells again. A row counts as unchanged
+ * textContent read instead of reading and parsing its cells again. (A first read does not read
+ * the row's text: long lists are read first far more often than re-read. The next scan reads the
+ * cells again, finds them unchanged without parsing, and keeps the text.) A row counts as unchanged
  * when its whole text, its first cell and its flag's cell are the same, and so are the list's
  * columns and the student around it. Rows with a form field in a read cell are always read
  * again: a typed value or a chosen option changes no text.
  */
 interface Parsed {
-  /** The row's textContent, its first element and its anchor when read. */
-  text: string;
+  /**
+   * The row's textContent (null after a first read, which reads only the cells: the next scan
+   * reads the cells again and keeps the text), its first element and its anchor when read.
+   */
+  text: string | null;
   first: Element | null;
   anchor: Element;
   /** No read cell holds a form field. */
@@ -95,9 +115,8 @@ interface Parsed {
   layout: string;
   /** The mapped cells' text (what was parsed). */
   texts: (string | undefined)[];
-  fields: PaymentFields | null;
-  /** paymentKey at occurrence 0. */
-  base: string;
+  /** The payment read, at occurrence 0 (its key is the base key); null when unreadable. */
+  fields: MacgaiPayment | null;
   /** The last payment built from it and its occurrence (reused while both stay the same). */
   payment: MacgaiPayment | null;
   occurrence: number;
@@ -117,7 +136,7 @@ function sameTexts(a: readonly (string | undefined)[], b: readonly (string | und
   return true;
 }
 
-function paymentOf(fields: PaymentFields, key: string): MacgaiPayment {
+function paymentOf(fields: MacgaiPayment, key: string): MacgaiPayment {
   return {
     customer: fields.customer,
     phone: fields.phone,
@@ -143,17 +162,20 @@ export function readPayments(page: Recognized<MacgaiField, StudentContext>): Rea
     const statusIndex = list.columns.get('status') ?? 0;
     const columns = [...list.columns];
     /** Where each mapped field is in `texts`. */
-    const positions: Partial<Record<MacgaiField, number>> = {};
+    const positions: Positions = {};
     columns.forEach(([field], c) => {
       positions[field] = c;
     });
     const layout = `${columns.map(([field, index]) => `${field}:${index}`).join(',')}\u0002${around}`;
     // Twins (same student, day, amount, method) are numbered in list order (withOccurrences).
     const seen = new Map<string, number>();
-    list.rows.forEach((row, i) => {
-      const text = row.textContent ?? '';
+    const listRows = list.rows;
+    for (let i = 0; i < listRows.length; i++) {
+      const row = listRows[i] as Element;
       const first = row.firstElementChild;
       let parsed = parsedRows.get(row);
+      // A row read before is compared by its whole text; a first read skips it (the cells say).
+      const text = parsed ? (row.textContent ?? '') : null;
       const unchanged =
         parsed?.plain === true &&
         parsed.text === text &&
@@ -162,42 +184,33 @@ export function readPayments(page: Recognized<MacgaiField, StudentContext>): Rea
         (parsed.anchor === row || parsed.anchor.parentElement === row);
       if (!unchanged) {
         const cells = list.cellsOf(i);
-        if (!isDataRow(row, list.columns, cells, text)) {
-          parsedRows.delete(row);
-          return;
-        }
         const texts: (string | undefined)[] = [];
         let plain = true;
-        for (const [field, index] of columns) {
+        /** A read cell's text without form fields that is not blank: the row has text. */
+        let shownText: string | undefined;
+        for (let c = 0; c < columns.length; c++) {
+          const [field, index] = columns[c] as [MacgaiField, number];
           const cell = cells[index];
           let t: string | undefined;
           if (cell) {
             const shown = plainCellText(cell);
             if (shown === null) plain = false;
+            else if (shown !== '' && shownText === undefined) shownText = shown;
             t = fieldText(shown ?? cellText(cell), field, list.limits);
           }
           texts.push(t);
         }
+        if (!isDataRow(row, list.columns, cells, text ?? shownText)) {
+          parsedRows.delete(row);
+          continue;
+        }
         const anchor = cells[statusIndex] ?? row;
         if (parsed && parsed.layout === layout && sameTexts(parsed.texts, texts)) {
-          Object.assign(parsed, { text, first, anchor, plain });
+          parsed.text = text;
+          parsed.first = first;
+          parsed.anchor = anchor;
+          parsed.plain = plain;
         } else {
-          // One object shape for every row (a field the list lacks is undefined).
-          const at = (field: MacgaiField) => {
-            const c = positions[field];
-            return c === undefined ? undefined : texts[c];
-          };
-          const fields: Fields = {
-            date: at('date'),
-            amount: at('amount'),
-            method: at('method'),
-            status: at('status'),
-            note: at('note'),
-            name: at('name'),
-            phone: at('phone'),
-            business: at('business'),
-          };
-          const payment = toPayment(fields, context);
           parsed = {
             text,
             first,
@@ -205,8 +218,7 @@ export function readPayments(page: Recognized<MacgaiField, StudentContext>): Rea
             plain,
             layout,
             texts,
-            fields: payment,
-            base: payment ? paymentKey(payment, 0) : '',
+            fields: toPayment(texts, positions, context),
             payment: null,
             occurrence: 0,
           };
@@ -216,16 +228,17 @@ export function readPayments(page: Recognized<MacgaiField, StudentContext>): Rea
       const p = parsed as Parsed;
       if (!p.fields) {
         unreadable++;
-        return;
+        continue;
       }
-      const n = seen.get(p.base) ?? 0;
-      seen.set(p.base, n + 1);
+      const base = p.fields.key;
+      const n = seen.get(base) ?? 0;
+      seen.set(base, n + 1);
       if (!p.payment || p.occurrence !== n) {
-        p.payment = paymentOf(p.fields, n === 0 ? p.base : paymentKey(p.fields, n));
+        p.payment = n === 0 ? p.fields : paymentOf(p.fields, paymentKey(p.fields, n));
         p.occurrence = n;
       }
       rows.push({ row, anchor: p.anchor, payment: p.payment });
-    });
+    }
   }
   return { rows, unreadable };
 }

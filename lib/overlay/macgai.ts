@@ -1,5 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { isMacgaiCancelled, type MacgaiPayment, plainName } from '@/lib/domain';
+import type { MacgaiPayment } from '@/lib/domain/model';
+import { plainName } from '@/lib/domain/parse/name';
+import { isMacgaiCancelled } from '@/lib/domain/status';
 import { readContext } from '@/lib/engine/context';
 import {
   findLists,

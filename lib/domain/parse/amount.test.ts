@@ -85,3 +85,21 @@ describe('formatAmount', () => {
     );
   });
 });
+
+describe('parseAmount on plain digits (read without the patterns)', () => {
+  it('agrees with the patterns (the same text after ₩) on digits, commas and 원', () => {
+    const text = fc
+      .array(fc.constantFrom('0', '1', '5', '9', ','), { minLength: 1, maxLength: 20 })
+      .chain((cs) => fc.constantFrom(cs.join(''), `${cs.join('')}원`));
+    fc.assert(
+      fc.property(text, (s) => {
+        const fast = parseAmount(s);
+        const general = parseAmount(`₩${s}`);
+        expect(fast.ok).toBe(general.ok);
+        if (fast.ok && general.ok) expect(fast.value).toBe(general.value);
+        if (!fast.ok && !general.ok) expect(fast.error.code).toBe(general.error.code);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

@@ -13,6 +13,32 @@ const CURRENCY_SUFFIX = /(?:원|KRW)$/i;
 const NUMBER = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
 
 /**
+ * "150,000", "150000" or "150,000원" (how lists show amounts), read without the patterns: ASCII
+ * digits, properly grouped if grouped at all, at most 15 of them (always a safe integer). null
+ * for anything else, which takes the general path.
+ */
+function plainWon(s: string): number | null {
+  let end = s.length;
+  if (end > 1 && s.charCodeAt(end - 1) === 0xc6d0) end--; // 원
+  let n = 0;
+  let digits = 0;
+  /** Digits since the last comma; -1 before the first comma. */
+  let group = -1;
+  for (let i = 0; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      n = n * 10 + (c - 0x30);
+      digits++;
+      if (group >= 0 && ++group > 3) return null;
+    } else if (c === 0x2c && digits > 0 && (group === -1 ? digits <= 3 : group === 3)) {
+      group = 0;
+    } else return null;
+  }
+  if (digits === 0 || digits > 15 || (group !== -1 && group !== 3)) return null;
+  return n;
+}
+
+/**
  * Parse a won amount. Accepts thousands commas (properly grouped), "원"/"₩"/"KRW", spaces,
  * full-width digits, a leading +/−/△, or accounting parentheses for negatives.
  * "12.000" (a dot before exactly three digits) is rejected as ambiguous, never read as 12.
@@ -20,6 +46,8 @@ const NUMBER = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
  */
 export function parseAmount(input: string): Result<number> {
   const s = asText(input);
+  const plain = plainWon(s);
+  if (plain !== null) return ok(plain);
   let t = foldNoSpaces(s);
   if (t === '') return err('empty', s, 'No amount given');
   let negative = false;

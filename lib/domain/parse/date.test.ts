@@ -167,3 +167,32 @@ describe('calendar', () => {
     expect(detectDateStyle('')).toBe('iso');
   });
 });
+
+describe('parseDate on YYYY-MM-DD (read without the patterns)', () => {
+  it('reads it as the patterns do, and leaves look-alikes to the patterns', () => {
+    expect(parseDate('2026-11-26')).toEqual({
+      ok: true,
+      value: { date: '2026-11-26', time: null },
+    });
+    expect(parseDate('2026-02-30')).toMatchObject({ ok: false, error: { code: 'date_invalid' } });
+    expect(parseDate('0999-01-01')).toMatchObject({ ok: false, error: { code: 'date_range' } });
+    expect(parseDate('2026/11/26').ok).toBe(true);
+    for (const s of ['2026-1x-26', '2026-11-2x', 'x026-11-26', '2026-11/26']) {
+      expect(parseDate(s).ok, s).toBe(false);
+    }
+  });
+
+  it('agrees with the patterns (the same day written with dots) on every day-shaped string', () => {
+    const digits = (n: number) =>
+      fc.integer({ min: 0, max: 10 ** n - 1 }).map((x) => String(x).padStart(n, '0'));
+    fc.assert(
+      fc.property(digits(4), digits(2), digits(2), (y, m, d) => {
+        const fast = parseDate(`${y}-${m}-${d}`);
+        const general = parseDate(`${y}.${m}.${d}`);
+        expect(fast.ok).toBe(general.ok);
+        if (fast.ok && general.ok) expect(fast.value).toEqual(general.value);
+        if (!fast.ok && !general.ok) expect(fast.error.code).toBe(general.error.code);
+      }),
+    );
+  });
+});

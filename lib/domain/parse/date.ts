@@ -39,7 +39,28 @@ interface DateHead {
   rest: string;
 }
 
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
+/** 'YYYY-MM-DD' exactly (how most lists show a day), read without the patterns; else null. */
+function isoDay(t: string): DateHead | null {
+  if (t.length !== 10 || t.charCodeAt(4) !== 0x2d || t.charCodeAt(7) !== 0x2d) return null;
+  let y = 0;
+  for (let i = 0; i < 4; i++) {
+    const c = t.charCodeAt(i);
+    if (!isDigit(c)) return null;
+    y = y * 10 + c - 0x30;
+  }
+  const m0 = t.charCodeAt(5);
+  const m1 = t.charCodeAt(6);
+  const d0 = t.charCodeAt(8);
+  const d1 = t.charCodeAt(9);
+  if (!isDigit(m0) || !isDigit(m1) || !isDigit(d0) || !isDigit(d1)) return null;
+  return { y, m: (m0 - 0x30) * 10 + m1 - 0x30, d: (d0 - 0x30) * 10 + d1 - 0x30, rest: '' };
+}
+
 function readDate(t: string): DateHead | null {
+  const iso = isoDay(t);
+  if (iso) return iso;
   for (const re of DATE_PATTERNS) {
     const m = re.exec(t);
     if (!m) continue;
@@ -108,6 +129,7 @@ export function parseDate(input: string): Result<ParsedDate> {
     return err('date_range', s, `Year outside ${MIN_YEAR}–${MAX_YEAR}`);
   if (!isRealDate(head.y, head.m, head.d)) return err('date_invalid', s, 'No such calendar day');
   const date = dayOf(head.y, head.m, head.d);
+  if (head.rest === '') return ok({ date, time: null }); // no weekday or time to check
   let rest = head.rest.replace(/^T(?=\d)/i, '');
   const weekdays: number[] = [];
   let wd = readWeekday(rest);

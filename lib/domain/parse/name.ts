@@ -135,6 +135,11 @@ function cleanNote(n: string): string {
  */
 export function parseName(input: string): Result<ParsedName> {
   const s = asText(input);
+  // A bare Hangul name ("홍길동", most cells) is its own base and text, without a note (unless
+  // it ends in a parent's title: "강하윤어머님").
+  if (s.length <= MAX_NAME_LENGTH && isHangulWord(s) && titleLength(s) === 0) {
+    return ok({ base: s, note: '', text: s });
+  }
   const r = splitName(s);
   if (r === 'name_too_long')
     return err(r, s, `Names longer than ${MAX_NAME_LENGTH} characters are not read`);
