@@ -11,12 +11,19 @@ import {
  * loopback replica hosts to the content scripts and host permissions. Nothing else differs.
  */
 const testHosts = process.env.RECONCILE_TEST_HOSTS === '1';
+/**
+ * `WXT_BENCH_IDLE=1` (with the test hosts; built by `npm run bench` only, into .output/bench-idle/):
+ * the MacGai content script's main() returns at once — the floor a content script costs on this
+ * stack before any of our code runs. `import.meta.env.WXT_BENCH_IDLE` is undefined in every other
+ * build, so the check is removed from them.
+ */
+const benchIdle = process.env.WXT_BENCH_IDLE === '1';
 
 export const GECKO_ID = 'macgai-reconcile@academy-tools.kr';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  outDir: testHosts ? '.output/test' : '.output',
+  outDir: benchIdle ? '.output/bench-idle' : testHosts ? '.output/test' : '.output',
   manifestVersion: 3,
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

@@ -12,7 +12,7 @@ import { DEFAULT_SEED } from '../tests/replica/seed';
 import { startReplica } from '../tests/replica/server';
 import { ReplicaStore } from '../tests/replica/state';
 import type { Payment, PayStatus } from '../tests/replica/types';
-import { ensureTestBuild } from './browser';
+import { ensureTestBuild, IDLE_BUILD } from './browser';
 import { int, pick, rng } from './data';
 import { below, fmt, median, type Row, type Section } from './table';
 
@@ -628,6 +628,7 @@ async function loads(browser: Browser, url: string, expectKind: string | null) {
 
 async function pageLoadRows(): Promise<Row[]> {
   ensureTestBuild();
+  ensureTestBuild(true);
   const replica = await startReplica();
   const url = `${replica.macgaiUrl}/Account/SunapStatus.aspx`;
   try {
@@ -644,6 +645,13 @@ async function pageLoadRows(): Promise<Row[]> {
       withExt = await loads(ext.browser, url, 'macgai-academy-payments');
     } finally {
       await ext.close();
+    }
+    const idleExt = await launchWithExtension('chromium', { chromiumDir: IDLE_BUILD });
+    let idle: LoadCost[];
+    try {
+      idle = await loads(idleExt.browser, url, null);
+    } finally {
+      await idleExt.close();
     }
     const med = (xs: LoadCost[], k: keyof LoadCost) => median(xs.map((x) => x[k]));
     const runs = (xs: LoadCost[], k: keyof LoadCost) => xs.map((x) => fmt(x[k])).join(', ');
@@ -678,6 +686,14 @@ async function pageLoadRows(): Promise<Row[]> {
           `${fmt(med(withExt, 'extSampled'))}) · wall ${fmt(med(withExt, 'extWall'))} ms`,
       },
       {
+        name: `Chromium: ${name}, the floor: the same build with a MacGai content script whose main() returns at once (CPU; median of ${LOAD_RUNS})`,
+        value: med(idle, 'extCpu'),
+        unit: 'ms',
+        detail:
+          `${pct(med(idle, 'extCpu'), base)} of the page (webextension-polyfill, WXT's context, ` +
+          `compiling the script) · runs ${runs(idle, 'extCpu')} ms`,
+      },
+      {
         name: `Chromium: ${name}, extension share = its script time ÷ page main-thread time without it`,
         value: share,
         unit: '%',
@@ -697,7 +713,9 @@ export const macgaiLoadSection: Section = {
     "The replica's 수납현황 page 1 (50 rows, a MacGai academy payment list) loaded in a fresh tab " +
     `(a fresh renderer, as Chromium gives most navigations here) under Chromium's trace (${TRACE_CATEGORIES.slice(1).join(', ')}) until the load ` +
     `event + ${SETTLE_MS / 1000} s, ${LOAD_RUNS} times after one warm-up load, in a browser without ` +
-    'the extension and then in one with the test build (fresh profiles, same flags). Page time = ' +
+    'the extension, then in one with the test build, then in one with the floor build (the test ' +
+    "build with WXT_BENCH_IDLE=1: the MacGai content script's main() returns at once, so it costs " +
+    "only what the stack's bootstrap does; fresh profiles, same flags). Page time = " +
     'the top-level RunTask events of the renderer main thread that parsed the page, as thread ' +
     '(CPU) time: wall time on this shared 2-core machine mostly measures descheduling (shown ' +
     "beside it). The extension's time = trace events on that thread naming a chrome-extension:// " +

@@ -7,6 +7,7 @@ export default defineContentScript({
   matchAboutBlank: true,
   runAt: 'document_idle',
   main(ctx) {
+    if (import.meta.env.WXT_BENCH_IDLE === '1') return; // the bench's floor build (wxt.config.ts)
     startMacgaiOverlay(ctx);
   },
 });

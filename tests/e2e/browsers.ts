@@ -117,6 +117,8 @@ export async function launchWithExtension(
      */
     profileDir?: string;
     prefs?: Record<string, unknown>;
+    /** Another unpacked Chromium build than the test build (the bench's floor build). */
+    chromiumDir?: string;
   } = {},
 ): Promise<ExtensionBrowser> {
   const profileDir = opts.profileDir ?? (await mkdtemp(join(tmpdir(), `reconcile-${name}-`)));
@@ -124,7 +126,7 @@ export async function launchWithExtension(
   let origin: string;
   if (name === 'chromium') {
     browser = await launchChromium({ enableExtensions: true, userDataDir: profileDir });
-    const id = await browser.installExtension(BUILD_DIRS.chromium);
+    const id = await browser.installExtension(opts.chromiumDir ?? BUILD_DIRS.chromium);
     origin = `chrome-extension://${id}`;
   } else {
     browser = await puppeteer.launch({
