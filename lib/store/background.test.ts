@@ -155,7 +155,8 @@ describe('startBackground', () => {
     db.close();
   });
 
-  it('lets requests in flight finish before the badge counts again (at most a second)', async () => {
+  /** A manager-site request that hangs until `finish()`, then a force-cancel observed behind it. */
+  async function forceCancelBehindASlowRequest() {
     startBackground();
     await vi.waitFor(async () => expect((await badge()).title).toBe('도우미'));
     const manager: Sender = { ...macgaiSender(), url: 'http://localhost:5302/bill/billList.do' };
@@ -168,6 +169,11 @@ describe('startBackground', () => {
     );
     const slow = send('manager.log', { type: 'warning.resend', detail: 'inv|1' }, manager);
     await send('payments.observe', { payments: [{ ...cancelled, note: '강제취소' }] });
+    return { finish: () => finish(), slow };
+  }
+
+  it('lets requests in flight finish before the badge counts again (at most a second)', async () => {
+    const { finish, slow } = await forceCancelBehindASlowRequest();
     await new Promise((resolve) => setTimeout(resolve, 80));
     expect((await badge()).text).toBe(''); // still held back by the request in flight
     finish();
@@ -176,18 +182,7 @@ describe('startBackground', () => {
   });
 
   it('never holds the badge back more than a second, however long a request takes', async () => {
-    startBackground();
-    await vi.waitFor(async () => expect((await badge()).title).toBe('도우미'));
-    const manager: Sender = { ...macgaiSender(), url: 'http://localhost:5302/bill/billList.do' };
-    let finish = () => {};
-    managerService.log.mockImplementationOnce(
-      () =>
-        new Promise((resolve) => {
-          finish = () => resolve({ logged: true });
-        }),
-    );
-    const slow = send('manager.log', { type: 'warning.resend', detail: 'inv|1' }, manager);
-    await send('payments.observe', { payments: [{ ...cancelled, note: '강제취소' }] });
+    const { finish, slow } = await forceCancelBehindASlowRequest();
     await vi.waitFor(async () => expect((await badge()).text).toBe('1'), { timeout: 2_000 });
     finish();
     await slow;
