@@ -31,6 +31,7 @@ import {
   matchPayment,
   mentionsForceCancel,
   nameKey,
+  remembered,
 } from '@/lib/domain';
 import type {
   AmbiguousGroup,
@@ -299,27 +300,14 @@ function ambiguousGroups(
   return out;
 }
 
-/** A function of a status or method word, remembered per word (a file shows a handful). */
-function perWord<T>(f: (word: string) => T): (word: string) => T {
-  const memo = new Map<string, T>();
-  return (word) => {
-    let v = memo.get(word);
-    if (v === undefined) {
-      v = f(word);
-      memo.set(word, v);
-    }
-    return v;
-  };
-}
-
 export function buildReport(input: ReportInput): AuditReport {
   const { payments, invoices, period } = input;
   const everything = period.from === null && period.to === null;
   const inside = (day: string) => everything || inPeriod(day, period);
-  const keyOf = perWord(nameKey); // a student's name repeats every month
+  const keyOf = remembered(nameKey); // a student's name repeats every month
   const phones = phonesByName(invoices, keyOf);
   const probes = payments.map((r) => probeOf(r.payment, phones, keyOf));
-  const allTalk = perWord((m) => isAllTalkPay(m) !== false);
+  const allTalk = remembered((m: string) => isAllTalkPay(m) !== false);
   const eligible = Uint8Array.from(payments, (r) =>
     r.payment.method === null || allTalk(r.payment.method) ? 1 : 0,
   );
@@ -333,9 +321,9 @@ export function buildReport(input: ReportInput): AuditReport {
   const drift: Pair[] = [];
   const paidOneSide: OneSidePaid[] = [];
   let consistent = 0;
-  const classOf = perWord(classifyManagerStatus);
-  const cancelledIn = perWord(isMacgaiCancelled);
-  const paid = perWord(isPaidStatus);
+  const classOf = remembered(classifyManagerStatus);
+  const cancelledIn = remembered(isMacgaiCancelled);
+  const paid = remembered(isPaidStatus);
   for (let p = 0; p < payments.length; p++) {
     const i = m.pairedWith[p] as number;
     if (i < 0) continue;

@@ -14,6 +14,7 @@ import {
   parseName,
   paymentKey,
   type Result,
+  remembered,
   SHORT_TEXT_MAX,
   TEXT_MAX,
   toDateTimeString,
@@ -38,19 +39,10 @@ import type { Workbook } from './read';
 /** Cut to the message contract's limits (lib/domain/limits). */
 const clip = (s: string, n = SHORT_TEXT_MAX): string => clipText(s, n);
 
-/** A pure parser remembered per input: exports repeat their dates, amounts, names and words. */
-function remembered<T>(parse: (input: Cell) => T, max = 8192): (input: Cell) => T {
-  const seen = new Map<Cell, T>();
-  return (input) => {
-    if (input instanceof Date) return parse(input);
-    let value = seen.get(input);
-    if (value === undefined) {
-      if (seen.size >= max) seen.clear();
-      value = parse(input);
-      seen.set(input, value);
-    }
-    return value;
-  };
+/** A cell parser remembered per text or number (a date cell is a new object each time). */
+function perCell<T>(parse: (input: Cell) => T): (input: Cell) => T {
+  const memo = remembered(parse, 8192);
+  return (input) => (input instanceof Date ? parse(input) : memo(input));
 }
 
 interface Parsers {
@@ -62,10 +54,10 @@ interface Parsers {
 
 function parsers(): Parsers {
   return {
-    date: remembered(cellDate),
-    amount: remembered(cellAmount),
-    phone: remembered(cellPhone),
-    name: remembered((c) => parseName(cellText(c))),
+    date: perCell(cellDate),
+    amount: perCell(cellAmount),
+    phone: perCell(cellPhone),
+    name: perCell((c) => parseName(cellText(c))),
   };
 }
 

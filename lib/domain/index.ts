@@ -8,4 +8,5 @@ export * from './match';
 export * from './model';
 export * from './parse';
 export * from './reconcile';
+export * from './remember';
 export * from './result';

@@ -59,6 +59,7 @@ import {
   pairBit,
   plainTextHas,
 } from './parse/name';
+import { remembered } from './remember';
 import { classifyManagerStatus, isAllTalkPay, type ManagerStatusClass } from './status';
 
 export * from './matching/explain';
@@ -420,16 +421,9 @@ function statusClass(lk: Lookup<ManagerInvoice>, i: number): ManagerStatusClass 
 }
 
 /** isAllTalkPay, remembered per distinct 결제수단 (a list shows a handful). */
-const methodMemo = new Map<string, boolean | null>();
-function allTalk(method: string | null): boolean | null {
-  if (method === null) return null;
-  let v = methodMemo.get(method);
-  if (v === undefined) {
-    v = isAllTalkPay(method);
-    if (methodMemo.size < 256) methodMemo.set(method, v);
-  }
-  return v;
-}
+const allTalkPay = remembered(isAllTalkPay, 256);
+const allTalk = (method: string | null): boolean | null =>
+  method === null ? null : allTalkPay(method);
 
 class InvoiceQuery extends Query<ManagerInvoice> {
   readonly maxBonus = MATCH_WEIGHTS.status;

@@ -5,6 +5,7 @@ import { parseAmount } from '@/lib/domain/parse/amount';
 import { parseDate } from '@/lib/domain/parse/date';
 import { parseName, plainName } from '@/lib/domain/parse/name';
 import { parsePhone } from '@/lib/domain/parse/phone';
+import { remembered } from '@/lib/domain/remember';
 import { isAllTalkPay } from '@/lib/domain/status';
 import { isDataRow } from '@/lib/engine/lists';
 import type { Recognized } from '@/lib/engine/recognize';
@@ -26,26 +27,8 @@ export interface ReadResult {
 
 type Context = Partial<Record<StudentContext, string>>;
 
-const forgets: (() => void)[] = [];
-
-/**
- * A pure parser remembered per input: a list repeats its dates, amounts and methods, and a
- * student's 결제 탭 takes every row's name and phone from the same labels. Bounded: cleared when full.
- */
-function remembered<I, T>(parse: (input: I) => T, max = 4096): (input: I) => T {
-  const seen = new Map<I, T>();
-  forgets.push(() => seen.clear());
-  return (input) => {
-    let value = seen.get(input);
-    if (value === undefined) {
-      if (seen.size >= max) seen.clear();
-      value = parse(input);
-      seen.set(input, value);
-    }
-    return value;
-  };
-}
-
+// A list repeats its dates, amounts and methods, and a student's 결제 탭 takes every row's name
+// and phone from the same labels.
 const dateOf = remembered(parseDate);
 const amountOf = remembered(parseAmount);
 const nameOf = remembered(parseName);
@@ -53,6 +36,7 @@ const phoneOf = remembered(parsePhone);
 
 /** {@link isAllTalkPay}, remembered per 결제수단 text (a page shows a handful). */
 export const allTalkPay = remembered(isAllTalkPay, 256);
+const parses = [dateOf, amountOf, nameOf, phoneOf, allTalkPay];
 
 /** Where each field's text is in a row's `texts` (a field the list lacks has none). */
 type Positions = Partial<Record<MacgaiField, number>>;
@@ -127,7 +111,7 @@ let parsedRows = new WeakMap<Element, Parsed>();
 /** Forgets every row read and every parse remembered (benches measure a first read with it). */
 export function forgetReadRows(): void {
   parsedRows = new WeakMap();
-  for (const forget of forgets) forget();
+  for (const parse of parses) parse.forget();
 }
 
 function sameTexts(a: readonly (string | undefined)[], b: readonly (string | undefined)[]) {
