@@ -170,6 +170,18 @@ describe('audit of generated exports', () => {
     expect(groups(report)).toEqual(expected());
   }, 60_000);
 
+  it('reads a 사업자명 written with markup as the business it names', async () => {
+    const marked = sc.macgai.map((p) => ({ ...p, business: `<b>${p.business}</b>` }));
+    const data = await writeMacgai(marked, { format: 'csv' });
+    const { report, files } = await runAudit({
+      manager: [file('m.xlsx', managerXlsx)],
+      macgai: [file('g.csv', data)],
+      options: ALL,
+    });
+    expect(files[1]?.otherBusiness).toBe(0);
+    expect(groups(report)).toEqual(expected());
+  }, 60_000);
+
   it('reports progress and stops when cancelled', async () => {
     const seen: AuditProgress[] = [];
     await runAudit(

@@ -13,6 +13,7 @@ import {
   type ParsedDate,
   parseName,
   paymentKey,
+  plainName,
   type Result,
   remembered,
   SHORT_TEXT_MAX,
@@ -219,15 +220,7 @@ export function readPayments(
   const drafts: MacgaiPayment[] = [];
   const refs: SourceRef[] = [];
   const wanted = business ? foldNoSpaces(business.name) : null;
-  const sameBusiness = new Map<string, boolean>();
-  const isWanted = (name: string) => {
-    let v = sameBusiness.get(name);
-    if (v === undefined) {
-      v = foldNoSpaces(name) === wanted;
-      sameBusiness.set(name, v);
-    }
-    return v;
-  };
+  const isWanted = remembered((name: string) => foldNoSpaces(name) === wanted);
   for (const plan of plans) {
     const sheet = workbook.sheets.find((s) => s.name === plan.summary.name) as Sheet;
     const field = cellOf(plan);
@@ -247,7 +240,7 @@ export function readPayments(
       const amount = p.amount(amountOf(cells));
       const name = p.name(nameOf(cells));
       if (!date.ok || !amount.ok || !name.ok || !name.value.base) return false;
-      const businessName = clip(cellText(businessOf(cells)));
+      const businessName = clip(plainName(cellText(businessOf(cells))));
       if (wanted && businessName && !isWanted(businessName)) {
         summary.otherBusiness++;
         return true;
