@@ -38,21 +38,24 @@ function spanOf(value: string | null): number {
 
 /**
  * Cells of a row, each repeated by its colspan (an ARIA cell's aria-colspan) so indexes line up
- * with the header.
+ * with the header. A table cell's span is the browser's own reading of its colspan (`colSpan`),
+ * capped at MAX_SPAN.
  */
 export function rowCells(row: Element): Element[] {
   const cells: Element[] = [];
-  const table = row instanceof HTMLTableRowElement;
+  if (row instanceof HTMLTableRowElement) {
+    for (let cell = row.firstElementChild; cell; cell = cell.nextElementSibling) {
+      const tag = cell.tagName;
+      if (tag !== 'TD' && tag !== 'TH') continue;
+      const span = (cell as HTMLTableCellElement).colSpan;
+      if (span === 1) cells.push(cell);
+      else for (let i = Math.min(Math.trunc(span), MAX_SPAN); i > 0; i--) cells.push(cell);
+    }
+    return cells;
+  }
   for (let cell = row.firstElementChild; cell; cell = cell.nextElementSibling) {
-    if (
-      table
-        ? cell.tagName !== 'TD' && cell.tagName !== 'TH'
-        : !CELL_ROLE.test(cell.getAttribute('role') ?? '')
-    )
-      continue;
-    const span = spanOf(
-      (table ? null : cell.getAttribute('aria-colspan')) ?? cell.getAttribute('colspan'),
-    );
+    if (!CELL_ROLE.test(cell.getAttribute('role') ?? '')) continue;
+    const span = spanOf(cell.getAttribute('aria-colspan') ?? cell.getAttribute('colspan'));
     for (let i = 0; i < span; i++) cells.push(cell);
   }
   return cells;
