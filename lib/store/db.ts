@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import type { MacgaiPayment, ManagerInvoice, Reconciliation } from '@/lib/domain/model';
 
 /**
@@ -120,8 +120,12 @@ export function stateSinceOf(record: Reconciliation): number {
   return last?.at ?? record.createdAt;
 }
 
-export function openDb(name = DB_NAME): ReconDb {
-  const db = new Dexie(name) as ReconDb;
+/**
+ * The database, under `name`. `options` go to Dexie: extension pages pass `cache: 'disabled'`
+ * (see queries.ts).
+ */
+export function openDb(name = DB_NAME, options?: DexieOptions): ReconDb {
+  const db = new Dexie(name, options) as ReconDb;
   db.version(1).stores(SCHEMA_V1);
   db.version(2)
     .stores(SCHEMA_V2)

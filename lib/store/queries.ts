@@ -1,7 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { createContext, useContext } from 'react';
 import { RECON_STATES, type ReconState } from '@/lib/domain/model';
-import { type BusinessRow, type DiagnosticRow, openDb, type ReconDb, type ReconRow } from './db';
+import {
+  type BusinessRow,
+  DB_NAME,
+  type DiagnosticRow,
+  openDb,
+  type ReconDb,
+  type ReconRow,
+} from './db';
 import type { ExtraHost } from './extra-hosts';
 
 /**
@@ -13,9 +20,25 @@ import type { ExtraHost } from './extra-hosts';
  */
 
 let shared: ReconDb | null = null;
+/**
+ * The page's connection. Pages only read (every write goes through the background), so Dexie's
+ * optimistic-update cache has nothing to do here, and in its default mode it deep-copies every
+ * live-query result: 5,000 pending records copied on each popup open. Disabled.
+ */
 export function pageDb(): ReconDb {
-  shared ??= openDb();
+  shared ??= openDb(DB_NAME, { cache: 'disabled' });
   return shared;
+}
+
+/**
+ * Starts opening the page's database before the first render asks for it: the connection is
+ * made while React sets up. A failure is not lost: every query of the page then fails with it
+ * and the page says so.
+ */
+export function openPageDbEarly(): void {
+  pageDb()
+    .open()
+    .catch(() => {});
 }
 
 /** The database the page's views read; tests provide their own. */
