@@ -276,7 +276,8 @@ async function upsertRows(ext: ExtensionBrowser, cs: ContentWorld, open0: number
 /**
  * The floor under the upserts: raw IndexedDB in the same service worker, no Dexie, no message —
  * 10k record rows (as the service stores them) put in one readwrite transaction until its
- * `complete`, into a fresh object store with no index, the v3 records indexes, and v2's six.
+ * `complete`, into a fresh object store with no index, the v3 records indexes, and v2's six; and
+ * 10k rows holding nothing but their key, the cost of one IndexedDB row whatever it holds.
  */
 export function floorExpression(rows: unknown[], runs: number): string {
   return `(async () => {
@@ -290,9 +291,10 @@ export function floorExpression(rows: unknown[], runs: number): string {
         ['[businessId+state]', ['businessId', 'state']], ['[state+stateSince]', ['state', 'stateSince']],
         ['payment.key', 'payment.key']],
     };
-    const out = { none: [], v3: [], v2: [] };
+    const keysOnly = rows.map((row) => ({ id: row.id }));
+    const out = { keys: [], none: [], v3: [], v2: [] };
     for (let run = 0; run < ${runs}; run++) {
-      for (const [label, indexes] of Object.entries(INDEXES)) {
+      for (const [label, indexes] of [['keys', []], ...Object.entries(INDEXES)]) {
         const name = 'bench-floor-' + label;
         await req(indexedDB.deleteDatabase(name));
         const open = indexedDB.open(name, 1);
@@ -304,7 +306,7 @@ export function floorExpression(rows: unknown[], runs: number): string {
         const t0 = performance.now();
         const tx = db.transaction('records', 'readwrite');
         const store = tx.objectStore('records');
-        for (const row of rows) store.put(row);
+        for (const row of label === 'keys' ? keysOnly : rows) store.put(row);
         await new Promise((ok, ko) => { tx.oncomplete = ok; tx.onabort = () => ko(tx.error); });
         out[label].push(performance.now() - t0);
         db.close();
@@ -327,16 +329,21 @@ async function floorRows(ext: ExtensionBrowser): Promise<Row[]> {
       ),
     );
   const out = (await worker.evaluate(floorExpression(rows, UPSERT_RUNS))) as Record<
-    'none' | 'v3' | 'v2',
+    'keys' | 'none' | 'v3' | 'v2',
     number[]
   >;
-  const row = (label: string, ms: number[]): Row => ({
-    name: `Chromium floor: raw IndexedDB put of 10k record rows, one transaction, ${label} (in the SW; median of ${UPSERT_RUNS})`,
+  const row = (what: string, ms: number[]): Row => ({
+    name: `Chromium floor: raw IndexedDB put of 10k ${what}, one transaction (in the SW; median of ${UPSERT_RUNS})`,
     value: median(ms),
     unit: 'ms',
     detail: `runs ${ms.map(fmt).join(', ')} ms`,
   });
-  return [row('no index', out.none), row('v3 indexes (3)', out.v3), row('v2 indexes (6)', out.v2)];
+  return [
+    row('rows holding only their key ({ id }), no index', out.keys),
+    row('record rows, no index', out.none),
+    row('record rows, v3 indexes (3)', out.v3),
+    row('record rows, v2 indexes (6)', out.v2),
+  ];
 }
 
 async function badgeRows(
@@ -433,9 +440,10 @@ export const browserSection: Section = {
     `${UPSERT_RUNS} rounds of 10k in one message and 10k as 10 consecutive 1k messages (the database ` +
     'grows by 20k records a round; each round waits until the badge refresh has finished), and ' +
     'after each 10k message the same 10k again (all known: the typical revisit, nothing written). ' +
-    'Floor: raw IndexedDB in the same service worker (no Dexie, no message), 10k record rows put ' +
-    'in one readwrite transaction until `complete`, with no index, the v3 and the v2 records ' +
-    'indexes (informational). Badge: ' +
+    'Floor: raw IndexedDB in the same service worker (no Dexie, no message), 10k rows put ' +
+    'in one readwrite transaction until `complete`: rows holding only their key (what 10k rows ' +
+    'cost whatever they hold: one record per row cannot go below it), and record rows with no ' +
+    'index, the v3 and the v2 records indexes (informational). Badge: ' +
     'the popup polls chrome.action.getBadgeText in a tight loop while the content script sends one ' +
     'new force-cancelled payment; latency = first poll showing the new count − the moment before ' +
     `sendMessage (performance.timeOrigin + now() in both pages), median of ${BADGE_CHANGES} after one ` +
