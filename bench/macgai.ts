@@ -27,7 +27,7 @@ export function launchPlain(): Promise<Browser> {
 // ---------------------------------------------------------------- A. a 10,000-row list
 
 const LIST_ROWS = 10_000;
-const LIST_RUNS = 7;
+const LIST_RUNS = 15;
 const LIST_WARMUP = 3;
 
 /**
@@ -404,7 +404,8 @@ async function listRows(): Promise<Row[]> {
           `drawFlags ${fmt(med(full, 'draw'))} · ${medF('hosts')} badges near the viewport ` +
           `${fmt(medF('badges'))} ms (a frame later); the page's style+layout: ` +
           `${fmt(med(full, 'layout'))} ms after the marks, ${fmt(medF('render'))} ms for the ` +
-          `frames showing the badges; first (cold) pass ${fmt(cold?.ms ?? Number.NaN)} ms`,
+          `frames showing the badges; first (cold) pass ${fmt(cold?.ms ?? Number.NaN)} ms; ` +
+          `runs ${full.map((f) => fmt(f.ms)).join(', ')} ms`,
       ),
       {
         name: 'Chromium: 10k-row list fully flagged ÷ bare pass',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { academyPayments, studentPayments } from '@/lib/sites/macgai';
-import { findLists, isDataRow, matchLists, readRow, scanLists } from './lists';
+import { findLists, isDataRow, matchLists, readRow, rowCells, scanLists } from './lists';
 
 function dom(html: string): Document {
   document.body.innerHTML = html;
@@ -59,6 +59,17 @@ describe('findLists', () => {
     });
     expect(isDataRow(list.rows[0]!, list.columns)).toBe(true);
     expect(isDataRow(list.rows[1]!, list.columns)).toBe(false);
+  });
+
+  it('skips what a script put in a row between its cells, and caps a huge colspan', () => {
+    const doc = dom(`<table><tr><th>납부일자</th><th>납부금액</th><th>결제상태</th></tr>
+      <tr><td>2026-11-01</td><td>1,000</td><td>결제완료</td></tr>
+      <tr><td colspan="999">합계</td></tr></table>`);
+    const list = findLists(doc, spec).found[0]!;
+    const row = list.rows[0]!;
+    row.insertBefore(document.createElement('div'), row.children[1]!).textContent = '광고';
+    expect(readRow(row, list.columns)).toMatchObject({ date: '2026-11-01', amount: '1,000' });
+    expect(rowCells(list.rows[1]!)).toHaveLength(50);
   });
 });
 

@@ -39,17 +39,17 @@ function spanOf(value: string | null): number {
 /**
  * Cells of a row, each repeated by its colspan (an ARIA cell's aria-colspan) so indexes line up
  * with the header. A table cell's span is the browser's own reading of its colspan (`colSpan`),
- * capped at MAX_SPAN.
+ * capped at MAX_SPAN; a row's other children (a script may insert any) are no cells.
  */
 export function rowCells(row: Element): Element[] {
   const cells: Element[] = [];
   if (row instanceof HTMLTableRowElement) {
+    // Only a <td> or <th> has a colSpan (a number, at least 1): one read tells both.
     for (let cell = row.firstElementChild; cell; cell = cell.nextElementSibling) {
-      const tag = cell.tagName;
-      if (tag !== 'TD' && tag !== 'TH') continue;
-      const span = (cell as HTMLTableCellElement).colSpan;
+      const span: unknown = (cell as HTMLTableCellElement).colSpan;
       if (span === 1) cells.push(cell);
-      else for (let i = Math.min(Math.trunc(span), MAX_SPAN); i > 0; i--) cells.push(cell);
+      else if (typeof span === 'number' && span > 1)
+        for (let i = Math.min(Math.trunc(span), MAX_SPAN); i > 0; i--) cells.push(cell);
     }
     return cells;
   }
