@@ -2,6 +2,7 @@ import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
 import { t } from '@/lib/i18n';
 import type { BusinessRow } from '@/lib/store/db';
 import {
+  useAnyInStates,
   useBusinesses,
   useDb,
   useDiagnostics,
@@ -15,6 +16,9 @@ import { Section } from './Section';
 import { usePopupUi } from './store';
 
 const OVERDUE_DAYS_DEFAULT = 3;
+/** The sections whose title shows a count; 최근 처리 only needs to know there is one. */
+const COUNTED = ['unverified', 'drift'] as const;
+const SETTLED = ['resolved', 'dismissed'] as const;
 const NO_BUSINESSES: ReadonlyMap<string, BusinessRow> = new Map();
 
 /** "Now" for the ages shown, refreshed every minute while the popup is open. */
@@ -30,7 +34,8 @@ function useNow(clock: () => number): number {
 export function PopupApp({ clock = Date.now }: { clock?: () => number }) {
   const db = useDb();
   const pending = usePending(db);
-  const counts = useStateCounts(db);
+  const counts = useStateCounts(db, COUNTED);
+  const anySettled = useAnyInStates(db, SETTLED);
   const businesses = useBusinesses(db);
   const overdue = useSetting(db, 'overdueDays', OVERDUE_DAYS_DEFAULT);
   const diagnostics = useDiagnostics(db, 1);
@@ -45,16 +50,16 @@ export function PopupApp({ clock = Date.now }: { clock?: () => number }) {
     () => (businesses ? new Map(businesses.data.map((b) => [b.id, b])) : NO_BUSINESSES),
     [businesses],
   );
-  const ctx: ListContext = {
-    now,
-    overdueDays: overdue?.data ?? OVERDUE_DAYS_DEFAULT,
-    search: deferredSearch,
-    businesses: businessMap,
-  };
-  const error = pending?.error ?? counts?.error ?? businesses?.error ?? null;
+  const overdueDays = overdue?.data ?? OVERDUE_DAYS_DEFAULT;
+  // One object while none of its parts change: the lists are memoised on it, so a section that
+  // loads later (the diagnostics, the counts) does not redraw 5,000 pending records.
+  const ctx = useMemo<ListContext>(
+    () => ({ now, overdueDays, search: deferredSearch, businesses: businessMap }),
+    [now, overdueDays, deferredSearch, businessMap],
+  );
+  const error = pending?.error ?? counts?.error ?? anySettled?.error ?? businesses?.error ?? null;
   const unverified = counts?.data.unverified ?? 0;
   const drift = counts?.data.drift ?? 0;
-  const settled = (counts?.data.resolved ?? 0) + (counts?.data.dismissed ?? 0);
   const diagnosticsTotal = diagnostics?.data.total ?? 0;
 
   return (
@@ -121,7 +126,7 @@ export function PopupApp({ clock = Date.now }: { clock?: () => number }) {
             <StateList db={db} state="drift" label={t('popupSectionDrift')} ctx={ctx} />
           </Section>
         )}
-        {settled > 0 && (
+        {anySettled?.data && (
           <Section id="recent" title={t('popupSectionRecent')}>
             <RecentList db={db} ctx={ctx} />
           </Section>

@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import { t } from '@/lib/i18n';
 import type { BusinessRow, ReconDb, ReconRow } from '@/lib/store/db';
 import { useDiagnostics, useRecent, useRecordsIn } from '@/lib/store/queries';
@@ -38,8 +38,17 @@ function NoMatch({ search }: { search: string }) {
   return <p className="muted">{t('popupNoMatch', search.trim())}</p>;
 }
 
-/** The records to cancel on the manager site, grouped by business, drawn virtually. */
-export function PendingList({ rows, ctx }: { rows: readonly ReconRow[]; ctx: ListContext }) {
+/**
+ * The records to cancel on the manager site, grouped by business, drawn virtually. Memoised: the
+ * popup redraws whenever one of its queries answers, and these may be 5,000 records.
+ */
+export const PendingList = memo(function PendingList({
+  rows,
+  ctx,
+}: {
+  rows: readonly ReconRow[];
+  ctx: ListContext;
+}) {
   const items = useItems(rows, ctx);
   const flat = useMemo(() => groupRows(items), [items]);
   const estimateItem = useEstimate();
@@ -67,7 +76,7 @@ export function PendingList({ rows, ctx }: { rows: readonly ReconRow[]; ctx: Lis
       }
     />
   );
-}
+});
 
 function ItemList({
   items,

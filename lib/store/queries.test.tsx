@@ -5,6 +5,7 @@ import { makePayment } from '@/lib/domain/testing';
 import { DB_NAME, openDb, type ReconDb } from './db';
 import {
   pageDb,
+  useAnyInStates,
   useBusinesses,
   useDiagnostics,
   useExtraHosts,
@@ -101,7 +102,7 @@ describe('the other page hooks', () => {
     return toRow(next.value);
   };
 
-  it('useRecordsIn and useStateCounts', async () => {
+  it('useRecordsIn, useStateCounts and useAnyInStates', async () => {
     await db.records.bulkPut([
       record('가나', at(3)),
       record('마바', at(2), 'unverified'),
@@ -110,15 +111,20 @@ describe('the other page hooks', () => {
     ]);
     const { result } = renderHook(() => ({
       unverified: useRecordsIn(db, ['unverified']),
-      counts: useStateCounts(db),
+      counts: useStateCounts(db, ['pending', 'unverified', 'dismissed', 'resolved']),
+      settled: useAnyInStates(db, ['resolved', 'dismissed']),
+      drift: useAnyInStates(db, ['drift']),
     }));
     await waitFor(() => expect(result.current.counts).toBeDefined());
+    await waitFor(() => expect(result.current.settled && result.current.drift).toBeDefined());
+    expect(result.current.settled?.data).toBe(true);
+    expect(result.current.drift?.data).toBe(false);
     await waitFor(() => expect(result.current.unverified).toBeDefined());
     expect(result.current.unverified?.data.map((r) => r.payment?.customer)).toEqual([
       '사아',
       '마바',
     ]);
-    expect(result.current.counts?.data).toMatchObject({
+    expect(result.current.counts?.data).toEqual({
       pending: 1,
       unverified: 2,
       dismissed: 1,
@@ -208,7 +214,8 @@ describe('the other page hooks', () => {
   it('every hook reports a closed database instead of throwing', async () => {
     db.close();
     const { result } = renderHook(() => ({
-      counts: useStateCounts(db),
+      counts: useStateCounts(db, ['drift']),
+      settled: useAnyInStates(db, ['resolved']),
       recent: useRecent(db),
       businesses: useBusinesses(db),
     }));
@@ -218,6 +225,7 @@ describe('the other page hooks', () => {
       ).toBeTruthy(),
     );
     expect(result.current.counts?.error).toMatch(/closed/i);
+    expect(result.current.settled?.error).toMatch(/closed/i);
     expect(result.current.recent?.data).toEqual([]);
     expect(result.current.businesses?.error).toMatch(/closed/i);
   });

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { createContext, useContext } from 'react';
-import { RECON_STATES, type ReconState } from '@/lib/domain/model';
+import type { ReconState } from '@/lib/domain/model';
 import {
   type BusinessRow,
   DB_NAME,
@@ -122,22 +122,38 @@ export function useRecordsIn(
   );
 }
 
-const ZERO = Object.fromEntries(RECON_STATES.map((s) => [s, 0])) as Record<ReconState, number>;
-
-/** How many records are in each state, counted on the index (no record is loaded). */
-export function useStateCounts(db: ReconDb): Loaded<Record<ReconState, number>> | undefined {
+/**
+ * How many records are in each of `states`, counted on the index (no record is loaded). Counting
+ * walks the index, so a page counts only what it shows: the pending records it loads anyway, or
+ * years of resolved ones, are not counted again.
+ */
+export function useStateCounts<S extends ReconState>(
+  db: ReconDb,
+  states: readonly S[],
+): Loaded<Record<S, number>> | undefined {
+  const key = states.join(',');
   return useSafeQuery(
     async () => {
       const counts = await Promise.all(
-        RECON_STATES.map((s) => db.records.where('state').equals(s).count()),
+        states.map((s) => db.records.where('state').equals(s).count()),
       );
-      return Object.fromEntries(RECON_STATES.map((s, i) => [s, counts[i] ?? 0])) as Record<
-        ReconState,
-        number
-      >;
+      return Object.fromEntries(states.map((s, i) => [s, counts[i] ?? 0])) as Record<S, number>;
     },
-    [db],
-    ZERO,
+    [db, key],
+    Object.fromEntries(states.map((s) => [s, 0])) as Record<S, number>,
+  );
+}
+
+/** Whether any record is in one of `states` (one index entry read, however many there are). */
+export function useAnyInStates(
+  db: ReconDb,
+  states: readonly ReconState[],
+): Loaded<boolean> | undefined {
+  const key = states.join(',');
+  return useSafeQuery(
+    async () => (await db.records.where('state').anyOf(states).first()) !== undefined,
+    [db, key],
+    false,
   );
 }
 
