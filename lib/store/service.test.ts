@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makePayment } from '@/lib/domain/testing';
 import { openDb, type ReconDb } from './db';
-import { createService, INTENT_TTL_MS, type Service, samePayment } from './service';
+import { createService, INTENT_TTL_MS, LATE_INTENT_MS, type Service, samePayment } from './service';
 
 let db: ReconDb;
 let service: Service;
@@ -62,6 +62,36 @@ describe('payments.observe', () => {
     expect((await db.records.get(`p:${live.key}`))?.state).toBe('unverified');
   });
 
+  it('takes a press that arrives after its cancelled row (a retried message) as the cause', async () => {
+    await service.observePayments({ payments: [live] });
+    await service.observePayments({ payments: [cancelled] });
+    expect((await db.records.get(`p:${live.key}`))?.state).toBe('unverified');
+    changed.mockClear();
+    now += 3_000;
+    expect((await service.recordIntent({ action: 'force', payment: live })).recorded).toBe(true);
+    const record = await db.records.get(`p:${live.key}`);
+    expect(record?.state).toBe('pending');
+    expect(record?.payment).toMatchObject({ cause: 'force', status: '대기취소' });
+    expect(await db.intents.count()).toBe(0);
+    expect(changed).toHaveBeenCalled();
+    const { judgments } = await service.observePayments({ payments: [cancelled] });
+    expect(judgments[live.key]?.mark).toBe('pending');
+  });
+
+  it('a late [결제취소] press dismisses the record; an older unknown cancel is left as it is', async () => {
+    await service.observePayments({ payments: [cancelled] });
+    now += 3_000;
+    await service.recordIntent({ action: 'normal', payment: live });
+    expect((await db.records.get(`p:${live.key}`))?.state).toBe('dismissed');
+
+    const other = makePayment({ status: '결제대기', customer: '김하늘', amount: 150000 });
+    await service.observePayments({ payments: [{ ...other, status: '대기취소' }] });
+    now += LATE_INTENT_MS;
+    await service.recordIntent({ action: 'force', payment: other });
+    expect((await db.records.get(`p:${other.key}`))?.state).toBe('unverified');
+    expect(await db.intents.count()).toBe(1);
+  });
+
   it('forgets a pressed button after its time-out', async () => {
     await service.observePayments({ payments: [live] });
     await service.recordIntent({ action: 'force', payment: live });
@@ -119,6 +149,7 @@ describe('payments kept inside their record (v3)', () => {
     await service.observePayments({ payments: [unknown] });
     expect(await db.payments.count()).toBe(0);
     const live = { ...unknown, status: '결제완료', phone: null };
+    now += LATE_INTENT_MS; // not the late press of that cancel: a press on the row shown live again
     await service.recordIntent({ action: 'force', payment: live });
     expect((await db.payments.get(unknown.key))?.phone).toBe('01011112222');
   });

@@ -20,6 +20,12 @@ export interface ServiceDeps {
 
 /** How long a pressed [강제취소] waits for its row's status to change before it is forgotten. */
 export const INTENT_TTL_MS = 10 * 60_000;
+/**
+ * A press may reach the background after the cancelled row it caused (its message retried while
+ * the worker restarted): a record made that recently from the row, of unknown cause, takes the
+ * press's cause instead.
+ */
+export const LATE_INTENT_MS = 60_000;
 
 const MARKS: Partial<Record<Reconciliation['state'], NonNullable<Judgment>['mark']>> = {
   pending: 'pending',
@@ -171,24 +177,38 @@ export function createService(deps: ServiceDeps) {
   ): Promise<Responses['payments.intent']> {
     if (isMacgaiCancelled(payload.payment.status)) return { recorded: false };
     const now = deps.now();
+    let wrote = false;
     await db.transaction('rw', [db.intents, db.payments, db.records, db.businesses], async () => {
       await resolveBusinesses([payload.payment]);
       await db.intents
         .where('at')
         .below(now - INTENT_TTL_MS)
         .delete();
+      const record = await db.records.get(`p:${payload.payment.key}`);
+      if (
+        record?.state === 'unverified' &&
+        record.payment &&
+        now - record.stateSince < LATE_INTENT_MS
+      ) {
+        // The row was seen cancelled first: the press says why (the payment keeps its status).
+        const cause = payload.action === 'force' ? 'force' : 'normal';
+        const next = observePayment(record, { ...record.payment, cause }, now);
+        if (next && next !== record) {
+          await db.records.put(toRow(next));
+          wrote = true;
+        }
+        return;
+      }
       await db.intents.put({
         key: payload.payment.key,
         action: payload.action,
         at: now,
         payment: payload.payment,
       });
-      const old =
-        (await db.payments.get(payload.payment.key)) ??
-        (await db.records.get(`p:${payload.payment.key}`))?.payment ??
-        undefined;
+      const old = (await db.payments.get(payload.payment.key)) ?? record?.payment ?? undefined;
       await db.payments.put(mergePayment(old, { ...payload.payment, cause: null }));
     });
+    if (wrote) deps.changed();
     return { recorded: true };
   }
 
