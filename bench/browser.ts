@@ -10,14 +10,20 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { CDPSession, Page, WebWorker } from 'puppeteer-core';
+import type { WebWorker } from 'puppeteer-core';
 import { createRecord } from '../lib/domain';
 import type { MacgaiPayment } from '../lib/domain/model';
 import { addDays } from '../lib/domain/parse/day';
 import { makePayment } from '../lib/domain/testing';
 import { CHANNEL } from '../lib/store/channel';
 import { toRow } from '../lib/store/service';
-import { BUILD_DIRS, type ExtensionBrowser, launchWithExtension } from '../tests/e2e/browsers';
+import {
+  BUILD_DIRS,
+  type ContentWorld,
+  contentWorld,
+  type ExtensionBrowser,
+  launchWithExtension,
+} from '../tests/e2e/browsers';
 import { startReplica } from '../tests/replica/server';
 import { DAY0, int, koreanGiven, mobile, pick, type Rng, rng } from './data';
 import { below, fmt, median, type Row, type Section } from './table';
@@ -61,63 +67,6 @@ export function ensureTestBuild(idle = false): void {
   );
   const r = spawnSync('npx', ['wxt', 'build'], { env, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`test build failed:\n${r.stdout}\n${r.stderr}`);
-}
-
-interface ContextDescription {
-  id: number;
-  origin: string;
-  auxData?: { type?: string; frameId?: string };
-}
-
-/** Evaluates expressions in the extension's content-script world of a page's main frame. */
-export interface ContentWorld {
-  evaluate<T>(expression: string): Promise<T>;
-}
-
-export async function contentWorld(page: Page, origin: string, url: string): Promise<ContentWorld> {
-  const session: CDPSession = await page.createCDPSession();
-  const contexts = new Map<number, ContextDescription>();
-  session.on('Runtime.executionContextCreated', (e: { context: ContextDescription }) => {
-    contexts.set(e.context.id, e.context);
-  });
-  session.on('Runtime.executionContextDestroyed', (e: { executionContextId: number }) => {
-    contexts.delete(e.executionContextId);
-  });
-  session.on('Runtime.executionContextsCleared', () => contexts.clear());
-  await session.send('Runtime.enable');
-  await page.goto(url);
-  await page.waitForFunction(
-    () => document.documentElement.getAttribute('data-reconcile-page') !== null,
-    { timeout: 15_000 },
-  );
-  const tree = (await session.send('Page.getFrameTree')) as {
-    frameTree: { frame: { id: string } };
-  };
-  const frameId = tree.frameTree.frame.id;
-  const find = () =>
-    [...contexts.values()].find(
-      (c) => c.auxData?.type === 'isolated' && c.origin === origin && c.auxData.frameId === frameId,
-    );
-  const context = find();
-  if (!context) throw new Error(`no content-script world of ${origin} in ${url}`);
-  return {
-    async evaluate<T>(expression: string): Promise<T> {
-      const r = (await session.send('Runtime.evaluate', {
-        contextId: context.id,
-        expression,
-        awaitPromise: true,
-        returnByValue: true,
-      })) as {
-        result: { value?: unknown };
-        exceptionDetails?: { text: string; exception?: { description?: string } };
-      };
-      if (r.exceptionDetails) {
-        const d = r.exceptionDetails;
-        throw new Error(`in the content script: ${d.exception?.description ?? d.text}`);
-      }
-      return r.result.value as T;
-    },
-  };
 }
 
 /** Fresh force-cancelled 문자결제 payments (each creates a pending record), unique keys. */

@@ -3,7 +3,12 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { zipSync } from 'fflate';
-import puppeteer, { type Browser, type LaunchOptions, type Page } from 'puppeteer-core';
+import puppeteer, {
+  type Browser,
+  type CDPSession,
+  type LaunchOptions,
+  type Page,
+} from 'puppeteer-core';
 
 /**
  * Real browsers with the `npm run build:test` extension loaded: one per test file, reused across
@@ -62,6 +67,8 @@ export interface ExtensionBrowser {
   /**
    * Stops the background now, as the browser does to an idle one: Chromium stops the service
    * worker (CDP); Firefox terminates the event page (what about:debugging's button does).
+   * Resolves once the browser says it stopped (a waiting message may wake it again at once);
+   * rejects if it does not.
    */
   suspendBackground(): Promise<void>;
   /** Whether the background (service worker / event page) is running. */
@@ -191,6 +198,13 @@ export async function launchWithExtension(
     );
   }
 
+  /** Firefox: the event page's state ('stopped' when terminated). */
+  const eventPageState = () =>
+    firefoxChrome<string>(
+      browser,
+      `WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension.backgroundState`,
+    );
+
   return {
     name,
     browser,
@@ -206,14 +220,30 @@ export async function launchWithExtension(
       if (name === 'chromium') {
         const page = await browser.newPage();
         const session = await page.createCDPSession();
+        // stopAllWorkers answers before the worker has stopped, and a worker caught starting (woken
+        // by a message a moment before) can stay "stopping" for seconds, refusing every message
+        // ("Receiving end does not exist") meanwhile. Done once Chromium reports it stopped (a
+        // queued message may wake it again at once, as after any stop by the browser itself).
+        let stopped = false;
+        session.on(
+          'ServiceWorker.workerVersionUpdated',
+          (e: { versions: { scriptURL: string; runningStatus: string }[] }) => {
+            for (const v of e.versions)
+              if (v.scriptURL.startsWith(origin) && v.runningStatus === 'stopped') stopped = true;
+          },
+        );
         await session.send('ServiceWorker.enable');
         await session.send('ServiceWorker.stopAllWorkers');
+        const deadline = Date.now() + 15_000;
+        while (!stopped && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
         await page.close();
+        if (!stopped) throw new Error('the service worker did not stop within 15 s');
       } else {
         await firefoxChrome(
           browser,
           `WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension.terminateBackground({ disableResetIdleForTest: true })`,
         );
+        if ((await eventPageState()) !== 'stopped') throw new Error('the event page did not stop');
       }
     },
     async backgroundRunning() {
@@ -222,11 +252,7 @@ export async function launchWithExtension(
           .targets()
           .some((t) => t.type() === 'service_worker' && t.url().startsWith(origin));
       }
-      const state = await firefoxChrome<string>(
-        browser,
-        `WebExtensionPolicy.getByID(${JSON.stringify(GECKO_ID)}).extension.backgroundState`,
-      );
-      return state !== 'stopped';
+      return (await eventPageState()) !== 'stopped';
     },
     async close() {
       // A browser that does not close within 15 s is killed: a hung shutdown must not hang CI.
@@ -241,3 +267,64 @@ export async function launchWithExtension(
 export const BROWSERS: BrowserName[] = (process.env.E2E_BROWSERS?.split(',') as
   | BrowserName[]
   | undefined) ?? ['chromium', 'firefox'];
+
+interface ContextDescription {
+  id: number;
+  origin: string;
+  auxData?: { type?: string; frameId?: string };
+}
+
+/**
+ * Evaluates expressions in the extension's content-script world of a page's main frame
+ * (Chromium, CDP): messages sent from there take exactly the path the content script's own take.
+ */
+export interface ContentWorld {
+  evaluate<T>(expression: string): Promise<T>;
+}
+
+/** Opens `url` in `page` and finds the MacGai or manager-site content script's world in it. */
+export async function contentWorld(page: Page, origin: string, url: string): Promise<ContentWorld> {
+  const session: CDPSession = await page.createCDPSession();
+  const contexts = new Map<number, ContextDescription>();
+  session.on('Runtime.executionContextCreated', (e: { context: ContextDescription }) => {
+    contexts.set(e.context.id, e.context);
+  });
+  session.on('Runtime.executionContextDestroyed', (e: { executionContextId: number }) => {
+    contexts.delete(e.executionContextId);
+  });
+  session.on('Runtime.executionContextsCleared', () => contexts.clear());
+  await session.send('Runtime.enable');
+  await page.goto(url);
+  await page.waitForFunction(
+    () => document.documentElement.getAttribute('data-reconcile-page') !== null,
+    { timeout: 15_000 },
+  );
+  const tree = (await session.send('Page.getFrameTree')) as {
+    frameTree: { frame: { id: string } };
+  };
+  const frameId = tree.frameTree.frame.id;
+  const find = () =>
+    [...contexts.values()].find(
+      (c) => c.auxData?.type === 'isolated' && c.origin === origin && c.auxData.frameId === frameId,
+    );
+  const context = find();
+  if (!context) throw new Error(`no content-script world of ${origin} in ${url}`);
+  return {
+    async evaluate<T>(expression: string): Promise<T> {
+      const r = (await session.send('Runtime.evaluate', {
+        contextId: context.id,
+        expression,
+        awaitPromise: true,
+        returnByValue: true,
+      })) as {
+        result: { value?: unknown };
+        exceptionDetails?: { text: string; exception?: { description?: string } };
+      };
+      if (r.exceptionDetails) {
+        const d = r.exceptionDetails;
+        throw new Error(`in the content script: ${d.exception?.description ?? d.text}`);
+      }
+      return r.result.value as T;
+    },
+  };
+}
