@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Frame, Page } from 'puppeteer-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { type ReplicaHandle, startReplica } from '../replica/server';
 import type { Cases } from '../replica/types';
 import { type BrowserName, type ExtensionBrowser, launchWithExtension, within } from './browsers';
@@ -20,6 +20,10 @@ export interface E2E {
   dismissNext(): void;
   /** A new tab, brought to front (background tabs get no animation frames). */
   page(url?: string): Promise<Page>;
+  /** {@link page}, closed when the current test ends. */
+  open(url: string): Promise<Page>;
+  /** A tab the site opened during the test (a popup, a new tab), closed when the test ends. */
+  closeAfterTest(page: Page): void;
 }
 
 export function useE2E(
@@ -36,6 +40,10 @@ export function useE2E(
     await ctx.ext?.close();
     await ctx.replica?.close();
   });
+  const opened: Page[] = [];
+  afterEach(async () => {
+    for (const p of opened.splice(0)) if (!p.isClosed()) await p.close().catch(() => {});
+  });
   ctx.dismissNext = () => {
     dismiss = true;
   };
@@ -50,6 +58,14 @@ export function useE2E(
     });
     await page.bringToFront();
     if (url) await page.goto(url);
+    return page;
+  };
+  ctx.closeAfterTest = (page: Page) => {
+    opened.push(page);
+  };
+  ctx.open = async (url: string) => {
+    const page = await ctx.page(url);
+    opened.push(page);
     return page;
   };
   return ctx;

@@ -1,5 +1,5 @@
 import type { Frame, Page } from 'puppeteer-core';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CaseRef } from '../replica/types';
 import { BROWSERS } from './browsers';
 import {
@@ -33,21 +33,13 @@ const pendingSelector = `document.querySelectorAll('[data-reconcile="pending"]')
 
 describe.each(BROWSERS)('MacGai overlay in %s', (name) => {
   const e2e = useE2E(name);
-  const opened: Page[] = [];
   let badge = 0;
 
   beforeAll(() => {
     badge = 0;
   });
-  afterEach(async () => {
-    for (const p of opened.splice(0)) if (!p.isClosed()) await p.close().catch(() => {});
-  });
 
-  async function open(url: string): Promise<Page> {
-    const page = await e2e.page(url);
-    opened.push(page);
-    return page;
-  }
+  const open = e2e.open;
   const payTabUrl = (c: CaseRef, layout = '') =>
     `${e2e.replica.macgaiUrl}/Student/StudentMng.aspx?sidx=${c.studentId}&tab=pay${layout}`;
   const payTab = async (c: CaseRef) => {

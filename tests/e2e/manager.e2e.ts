@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CaseRef } from '../replica/types';
 import { BROWSERS, type ExtensionBrowser } from './browsers';
 import {
@@ -32,16 +32,8 @@ class ActionCounter {
 
 describe.each(BROWSERS)('manager-site overlay in %s', (name) => {
   const e2e = useE2E(name);
-  const opened: Page[] = [];
   let badge = 0;
-  afterEach(async () => {
-    for (const p of opened.splice(0)) if (!p.isClosed()) await p.close().catch(() => {});
-  });
-  const open = async (url: string) => {
-    const page = await e2e.page(url);
-    opened.push(page);
-    return page;
-  };
+  const open = e2e.open;
   const newTab = (ext: ExtensionBrowser) =>
     new Promise<Page>((resolve) => {
       ext.browser.once('targetcreated', async (t) => {
@@ -59,7 +51,7 @@ describe.each(BROWSERS)('manager-site overlay in %s', (name) => {
     const tab = newTab(e2e.ext);
     await press(biz, '매니저 사이트 바로가기');
     const manager = await tab;
-    opened.push(manager);
+    e2e.closeAfterTest(manager);
     manager.on('dialog', (d) => void d.accept());
     await until(manager, `location.pathname.endsWith('/main.do')`);
     return manager;

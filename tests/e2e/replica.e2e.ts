@@ -1,5 +1,5 @@
 import type { ElementHandle, Frame, Page } from 'puppeteer-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { CaseRef, ReplicaState } from '../replica/types';
 import { BROWSERS } from './browsers';
 import { caseOf, press, rowWith, screenshot, until, useE2E } from './fixture';
@@ -35,22 +35,14 @@ const payRow = (scope: Scope, c: CaseRef, status: string) =>
 
 describe.each(BROWSERS)('replicas in %s', (name) => {
   const e2e = useE2E(name);
-  const opened: Page[] = [];
   const digits = (s: string | null) => (s ?? '').replace(/\D/g, '');
 
   beforeEach(() => {
     e2e.replica.reset();
     e2e.dialogs.length = 0;
   });
-  afterEach(async () => {
-    for (const p of opened.splice(0)) if (!p.isClosed()) await p.close().catch(() => {});
-  });
 
-  async function open(url: string): Promise<Page> {
-    const page = await e2e.page(url);
-    opened.push(page);
-    return page;
-  }
+  const open = e2e.open;
   const payTab = (c: CaseRef) =>
     open(`${e2e.replica.macgaiUrl}/Student/StudentMng.aspx?sidx=${c.studentId}&tab=pay`);
   const payment = (id: number) => e2e.replica.state().payments.find((p) => p.id === id);
@@ -194,7 +186,7 @@ describe.each(BROWSERS)('replicas in %s', (name) => {
         const t = setTimeout(() => reject(new Error('no popup window')), 15_000);
         p.once('popup', (w) => {
           clearTimeout(t);
-          if (w) opened.push(w);
+          if (w) e2e.closeAfterTest(w);
           w ? resolve(w) : reject(new Error('popup without a page'));
         });
       });

@@ -1,5 +1,4 @@
-import type { Page } from 'puppeteer-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BROWSERS } from './browsers';
 import {
   badgeBecomes,
@@ -20,15 +19,7 @@ type Rec = { id: string; state: string; payment: { customer: string } | null };
 
 describe.each(BROWSERS)('hostile pages in %s', (name) => {
   const e2e = useE2E(name);
-  const opened: Page[] = [];
-  afterEach(async () => {
-    for (const p of opened.splice(0)) if (!p.isClosed()) await p.close().catch(() => {});
-  });
-  const open = async (url: string) => {
-    const page = await e2e.page(url);
-    opened.push(page);
-    return page;
-  };
+  const open = e2e.open;
   const settle = () => new Promise((r) => setTimeout(r, 800));
 
   it('window messages and the extension APIs are out of a page’s reach', async () => {
